@@ -1,0 +1,22 @@
+from django.contrib import admin
+from django.urls import include, path
+from django.utils.translation import gettext_lazy as _
+
+from config.api import api
+
+admin.site.site_header = _("Thi Đua — quản trị dữ liệu tham chiếu")
+admin.site.site_title = _("Thi Đua")
+
+urlpatterns = [
+    path("", include("thidua.core.urls")),
+    path("", include("thidua.accounts.urls")),
+    path("accounts/", include("allauth.urls")),
+    path("i18n/", include("django.conf.urls.i18n")),
+    path("api/v1/", api.urls),
+    path("quan-tri/", admin.site.urls),
+]
+
+handler400 = "thidua.core.errors.bad_request"
+handler403 = "thidua.core.errors.permission_denied"
+handler404 = "thidua.core.errors.page_not_found"
+handler500 = "thidua.core.errors.server_error"

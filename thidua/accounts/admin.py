@@ -1,0 +1,28 @@
+from django.contrib import admin
+from django.contrib.auth.admin import UserAdmin as DjangoUserAdmin
+
+from thidua.accounts.models import RoleAssignment, User
+
+
+@admin.register(User)
+class UserAdmin(DjangoUserAdmin):
+    list_display = ["username", "full_name", "unit", "is_active", "is_staff"]
+    search_fields = ["username", "full_name", "email"]
+    fieldsets = (
+        *(DjangoUserAdmin.fieldsets or ()),
+        ("Thi Đua", {"fields": ("full_name", "unit", "position")}),
+    )
+
+
+@admin.register(RoleAssignment)
+class RoleAssignmentAdmin(admin.ModelAdmin[RoleAssignment]):
+    """Read-only here: roles are granted and revoked on the user's page, which checks scope and writes the audit."""
+
+    list_display = ["user", "role", "unit", "bloc", "starts_on", "ends_on", "revoked_at"]
+    list_filter = ["role"]
+
+    def has_add_permission(self, request: object) -> bool:
+        return False
+
+    def has_change_permission(self, request: object, obj: object = None) -> bool:
+        return False

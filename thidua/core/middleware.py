@@ -1,0 +1,41 @@
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from django.http import HttpRequest, HttpResponse
+
+from thidua.core.audit import current_ip
+
+
+class AuditContextMiddleware:
+    """Makes the client address available to audit records written while this request is served."""
+
+    def __init__(self, get_response: Callable[[HttpRequest], HttpResponse]) -> None:
+        self.get_response = get_response
+
+    def __call__(self, request: HttpRequest) -> HttpResponse:
+        token = current_ip.set(request.META.get("REMOTE_ADDR") or None)
+        try:
+            return self.get_response(request)
+        finally:
+            current_ip.reset(token)
+
+
+class NotFoundMiddleware:
+    """Renders the ordinary 404 page for ``NotFound`` raised by an access selector (missing or forbidden look alike)."""
+
+    def __init__(self, get_response: Callable[[HttpRequest], HttpResponse]) -> None:
+        self.get_response = get_response
+
+    def __call__(self, request: HttpRequest) -> HttpResponse:
+        return self.get_response(request)
+
+    def process_exception(self, request: HttpRequest, exception: Exception) -> HttpResponse | None:
+        from django.http import Http404
+        from thidua.core.errors import page_not_found
+
+        from thidua.core.exceptions import NotFound
+
+        if isinstance(exception, NotFound):
+            return page_not_found(request, Http404(exception.message))
+        return None

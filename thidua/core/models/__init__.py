@@ -1,0 +1,5 @@
+from thidua.core.models.audit import AuditEvent
+from thidua.core.models.base import BaseModel
+from thidua.core.models.jobs import Job
+
+__all__ = ["AuditEvent", "BaseModel", "Job"]

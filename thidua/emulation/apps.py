@@ -1,0 +1,10 @@
+from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
+
+
+class EmulationConfig(AppConfig):
+    """Emulation blocs (khối, cụm thi đua) and, later, movements, registrations and covenants."""
+
+    name = "thidua.emulation"
+    label = "emulation"
+    verbose_name = _("Thi đua")

@@ -1,0 +1,13 @@
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+
+class BlocKind(models.TextChoices):
+    BLOC = "bloc", _("Khối thi đua")
+    CLUSTER = "cluster", _("Cụm thi đua")
+
+
+class BlocRole(models.TextChoices):
+    LEADER = "leader", _("Khối trưởng")
+    DEPUTY = "deputy", _("Khối phó")
+    MEMBER = "member", _("Thành viên")

@@ -1,0 +1,14 @@
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+
+class UnitKind(models.TextChoices):
+    PROVINCE = "province", _("Tỉnh, thành phố")
+    DEPARTMENT = "department", _("Sở, cơ quan chuyên môn")
+    AGENCY = "agency", _("Ban, ngành, cơ quan")
+    PUBLIC_SERVICE = "public_service", _("Đơn vị sự nghiệp công lập")
+    PRESS = "press", _("Cơ quan báo chí")
+    DISTRICT = "district", _("Huyện, thị xã, thành phố thuộc tỉnh")
+    COMMUNE = "commune", _("Xã, phường, thị trấn")
+    DIVISION = "division", _("Phòng, ban trực thuộc")
+    OTHER = "other", _("Khác")

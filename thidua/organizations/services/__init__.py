@@ -1,0 +1,3 @@
+from thidua.organizations.services.units import unit_create
+
+__all__ = ["unit_create"]
