@@ -22,7 +22,7 @@ environ.Env.read_env(BASE_DIR / ".env", overwrite=False)
 
 def env_required(name: str) -> str:
     """Return a variable that production cannot run without, or stop with a message naming it."""
-    value = env.str(name, default="")
+    value: str = env.str(name, default="")
     if not value:
         raise ImproperlyConfigured(f"Thiếu biến môi trường {name} (missing required environment variable {name}).")
     return value
@@ -34,4 +34,5 @@ def development_secret_key() -> str:
     if not path.exists():
         path.write_text(secrets.token_urlsafe(50), encoding="utf-8")
         path.chmod(0o600)
-    return path.read_text(encoding="utf-8").strip()
+    key: str = path.read_text(encoding="utf-8").strip()
+    return key

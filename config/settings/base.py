@@ -108,14 +108,15 @@ LOGIN_REDIRECT_URL = "core:home"
 # --- Locale: Vietnamese first, English second -----------------------------------------------------------------------
 LANGUAGE_CODE = "vi"
 LANGUAGES = [("vi", _("Tiếng Việt")), ("en", _("English"))]
-LOCALE_PATHS = [BASE_DIR / "locale"]
+# locale: our catalogues; locale_vendor: Vietnamese for third-party pages (allauth ships none).
+LOCALE_PATHS = [BASE_DIR / "locale", BASE_DIR / "locale_vendor"]
 TIME_ZONE = "Asia/Ho_Chi_Minh"
 USE_I18N = True
 USE_TZ = True
 FORMAT_MODULE_PATH = ["config.formats"]
 LANGUAGE_COOKIE_NAME = "thidua_language"
 
-# --- Static and media files: served by the app, never from a CDN -------------------------------------------------------
+# --- Static and media files: served by the app, never from a CDN ---------------------------------------------
 STATIC_URL = "static/"
 STATIC_ROOT = env.path("STATIC_ROOT", default=BASE_DIR / "var" / "staticfiles")
 NODE_MODULES = BASE_DIR / "node_modules"

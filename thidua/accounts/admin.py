@@ -5,7 +5,7 @@ from thidua.accounts.models import RoleAssignment, User
 
 
 @admin.register(User)
-class UserAdmin(DjangoUserAdmin):
+class UserAdmin(DjangoUserAdmin[User]):
     list_display = ["username", "full_name", "unit", "is_active", "is_staff"]
     search_fields = ["username", "full_name", "email"]
     fieldsets = (

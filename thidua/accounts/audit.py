@@ -66,5 +66,9 @@ def api_token_created_event(*, token: ApiToken, actor: User) -> AuditEvent:
 
 def api_token_revoked_event(*, token: ApiToken, actor: User) -> AuditEvent:
     return audit_record(
-        action="accounts.api_token_revoked", actor=actor, acting_unit=actor.unit, target=token, before={"prefix": token.prefix}
+        action="accounts.api_token_revoked",
+        actor=actor,
+        acting_unit=actor.unit,
+        target=token,
+        before={"prefix": token.prefix},
     )

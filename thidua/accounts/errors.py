@@ -9,7 +9,7 @@ class AccountsErrorCode(StrEnum):
     ROLE_NOT_GRANTABLE = "role_not_grantable"
     ROLE_ALREADY_GRANTED = "role_already_granted"
     ROLE_ALREADY_REVOKED = "role_already_revoked"
-    TOKEN_ALREADY_REVOKED = "token_already_revoked"
+    TOKEN_ALREADY_REVOKED = "token_already_revoked"  # noqa: S105
 
 
 class AccountsError(ApplicationError):

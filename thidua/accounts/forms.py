@@ -23,12 +23,8 @@ class RoleGrantForm(Form):
 
     def __init__(self, *args: Any, units: Any, blocs: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        unit_field = self.fields["unit"]
-        bloc_field = self.fields["bloc"]
-        assert isinstance(unit_field, forms.ModelChoiceField)
-        assert isinstance(bloc_field, forms.ModelChoiceField)
-        unit_field.queryset = units
-        bloc_field.queryset = blocs
+        self.fields["unit"].queryset = units  # type: ignore[attr-defined]
+        self.fields["bloc"].queryset = blocs  # type: ignore[attr-defined]
 
     def clean(self) -> dict[str, Any]:
         data = super().clean() or {}
@@ -48,5 +44,7 @@ class RoleGrantForm(Form):
 
 
 class ApiTokenCreateForm(Form):
-    name = forms.CharField(label=_("Tên gợi nhớ"), max_length=100, help_text=_("Ví dụ: Hệ thống quản lý văn bản của Sở."))
+    name = forms.CharField(
+        label=_("Tên gợi nhớ"), max_length=100, help_text=_("Ví dụ: Hệ thống quản lý văn bản của Sở.")
+    )
     expires_on = forms.DateField(label=_("Hết hạn ngày"), required=False, help_text=_("Để trống nếu không hết hạn."))

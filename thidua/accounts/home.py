@@ -37,7 +37,11 @@ def _roles_panel(request: HttpRequest) -> Iterable[HomePanel]:
             HomePanel(
                 title=_("Bảo mật tài khoản"),
                 icon="shield-lock",
-                items=[HomeItem(text=_("Bật xác thực hai lớp (TOTP) để bảo vệ tài khoản."), url=reverse("mfa_activate_totp"))],
+                items=[
+                    HomeItem(
+                        text=_("Bật xác thực hai lớp (TOTP) để bảo vệ tài khoản."), url=reverse("mfa_activate_totp")
+                    )
+                ],
                 order=20,
             )
         )
@@ -65,7 +69,11 @@ def _work_panel(request: HttpRequest) -> Iterable[HomePanel]:
             HomePanel(
                 title=_("Thủ trưởng đơn vị"),
                 icon="person-workspace",
-                items=[HomeItem(text=_("Phân công cán bộ thi đua và đại biểu của đơn vị"), url=reverse("accounts:user-list"))],
+                items=[
+                    HomeItem(
+                        text=_("Phân công cán bộ thi đua và đại biểu của đơn vị"), url=reverse("accounts:user-list")
+                    )
+                ],
                 order=40,
             )
         )

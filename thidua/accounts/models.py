@@ -66,7 +66,10 @@ class RoleAssignment(BaseModel):
     """
 
     user = models.ForeignKey(
-        settings.AUTH_USER_MODEL, verbose_name=_("người dùng"), on_delete=models.CASCADE, related_name="role_assignments"
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("người dùng"),
+        on_delete=models.CASCADE,
+        related_name="role_assignments",
     )
     role = models.CharField(_("vai trò"), max_length=30, choices=Role.choices)
     unit = models.ForeignKey(
@@ -114,7 +117,9 @@ class RoleAssignment(BaseModel):
         ordering = ["user", "role"]
         constraints = [
             models.CheckConstraint(
-                condition=(models.Q(unit__isnull=False, bloc__isnull=True) | models.Q(unit__isnull=True, bloc__isnull=False)),
+                condition=(
+                    models.Q(unit__isnull=False, bloc__isnull=True) | models.Q(unit__isnull=True, bloc__isnull=False)
+                ),
                 name="accounts_roleassignment_one_scope",
             ),
             models.CheckConstraint(

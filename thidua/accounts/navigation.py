@@ -14,5 +14,9 @@ def _can_see_audit(request: HttpRequest) -> bool:
     return can_view_audit(request.user)
 
 
-nav_register(NavEntry(label=_("Người dùng"), url_name="accounts:user-list", icon="people", is_visible=_can_see_users, order=80))
-nav_register(NavEntry(label=_("Nhật ký"), url_name="core:audit-list", icon="journal-text", is_visible=_can_see_audit, order=90))
+nav_register(
+    NavEntry(label=_("Người dùng"), url_name="accounts:user-list", icon="people", is_visible=_can_see_users, order=80)
+)
+nav_register(
+    NavEntry(label=_("Nhật ký"), url_name="core:audit-list", icon="journal-text", is_visible=_can_see_audit, order=90)
+)

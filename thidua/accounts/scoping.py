@@ -64,7 +64,11 @@ def actor_grants(actor: Actor) -> tuple[Grant, ...]:
         return ()
     cached: tuple[Grant, ...] | None = getattr(actor, _CACHE_ATTR, None)
     if cached is None:
-        rows = RoleAssignment.objects.active().filter(user_id=actor.pk).values_list("role", "unit_id", "unit__path", "bloc_id")
+        rows = (
+            RoleAssignment.objects.active()
+            .filter(user_id=actor.pk)
+            .values_list("role", "unit_id", "unit__path", "bloc_id")
+        )
         cached = tuple(Grant(role=r, unit_id=u, unit_path=p, bloc_id=b) for r, u, p, b in rows)
         setattr(actor, _CACHE_ATTR, cached)
     return cached
@@ -159,4 +163,7 @@ def actor_has_province_role(actor: Actor) -> bool:
     """True when the actor holds a role over a whole province (such users must use two-factor authentication)."""
     from thidua.accounts.choices import PROVINCE_ROLES
 
-    return any(g.role in PROVINCE_ROLES or (g.unit_path is not None and g.unit_path.count("/") == 2) for g in actor_grants(actor))
+    return any(
+        g.role in PROVINCE_ROLES or (g.unit_path is not None and g.unit_path.count("/") == 2)
+        for g in actor_grants(actor)
+    )

@@ -47,10 +47,16 @@ class UserDetailView(LoginRequiredMixin, View):
 
     template_name = "accounts/user_detail.html"
 
-    def _render(self, request: HttpRequest, user_id: int, form: RoleGrantForm | None, status: int = 200) -> HttpResponse:
+    def _render(
+        self, request: HttpRequest, user_id: int, form: RoleGrantForm | None, status: int = 200
+    ) -> HttpResponse:
         subject = user_access(actor=request.user, user_id=user_id)
         can_grant = has_permission(request.user, AccountsPermission.ROLE_GRANT)
-        context = {"subject": subject, "form": form or (_grant_form(request) if can_grant else None), "can_grant": can_grant}
+        context = {
+            "subject": subject,
+            "form": form or (_grant_form(request) if can_grant else None),
+            "can_grant": can_grant,
+        }
         return render(request, self.template_name, context, status=status)
 
     def get(self, request: HttpRequest, user_id: int) -> HttpResponse:
@@ -98,7 +104,9 @@ class ProfileView(LoginRequiredMixin, View):
 
     template_name = "accounts/profile.html"
 
-    def _render(self, request: HttpRequest, form: ApiTokenCreateForm, new_token: str = "", status: int = 200) -> HttpResponse:
+    def _render(
+        self, request: HttpRequest, form: ApiTokenCreateForm, new_token: str = "", status: int = 200
+    ) -> HttpResponse:
         user = request.user
         context = {
             "subject": user_access(actor=user, user_id=user.pk),  # type: ignore[arg-type]

@@ -9,6 +9,7 @@ from __future__ import annotations
 from enum import StrEnum
 from typing import ClassVar
 
+from django.utils.functional import Promise
 from django.utils.translation import gettext_lazy as _
 
 
@@ -26,7 +27,7 @@ class ApplicationError(Exception):
 
     code: ClassVar[str] = CoreErrorCode.BAD_REQUEST
     status_code: ClassVar[int] = 400
-    default_message: ClassVar[str] = _("Yêu cầu không hợp lệ.")
+    default_message: ClassVar[str | Promise] = _("Yêu cầu không hợp lệ.")
 
     def __init__(self, message: str | None = None, *, fields: dict[str, list[str]] | None = None) -> None:
         self.message = str(message or self.default_message)

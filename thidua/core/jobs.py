@@ -76,7 +76,9 @@ def job_progress(*, job: Job, done: int, total: int, message: str = "") -> None:
 
 def job_run(*, job_id: str) -> None:
     """Run a queued job. Called by the task; safe to call twice (a job that has started is skipped)."""
-    started = Job.objects.filter(pk=job_id, status=JobStatus.QUEUED).update(status=JobStatus.RUNNING, updated_at=timezone.now())
+    started = Job.objects.filter(pk=job_id, status=JobStatus.QUEUED).update(
+        status=JobStatus.RUNNING, updated_at=timezone.now()
+    )
     if not started:
         return
     job = Job.objects.select_related("owner").get(pk=job_id)
@@ -85,9 +87,14 @@ def job_run(*, job_id: str) -> None:
     except Exception:
         logger.exception("job failed", extra={"job_id": job_id, "kind": job.kind})
         Job.objects.filter(pk=job_id).update(
-            status=JobStatus.FAILED, message="Có lỗi khi xử lý. Vui lòng thử lại hoặc báo quản trị.", finished_at=timezone.now()
+            status=JobStatus.FAILED,
+            message="Có lỗi khi xử lý. Vui lòng thử lại hoặc báo quản trị.",
+            finished_at=timezone.now(),
         )
         raise
     Job.objects.filter(pk=job_id).update(
-        status=JobStatus.SUCCEEDED, result_file=job.result_file.name or "", finished_at=timezone.now(), updated_at=timezone.now()
+        status=JobStatus.SUCCEEDED,
+        result_file=job.result_file.name or "",
+        finished_at=timezone.now(),
+        updated_at=timezone.now(),
     )

@@ -32,8 +32,8 @@ class NotFoundMiddleware:
 
     def process_exception(self, request: HttpRequest, exception: Exception) -> HttpResponse | None:
         from django.http import Http404
-        from thidua.core.errors import page_not_found
 
+        from thidua.core.errors import page_not_found
         from thidua.core.exceptions import NotFound
 
         if isinstance(exception, NotFound):

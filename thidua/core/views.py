@@ -5,16 +5,16 @@ from __future__ import annotations
 from typing import Any
 
 from django.contrib.auth.mixins import LoginRequiredMixin
-from django.http import FileResponse, HttpRequest, HttpResponse
+from django.http import FileResponse, HttpRequest, HttpResponse, HttpResponseBase
 from django.shortcuts import redirect, render
 from django.views import View
 from django.views.generic import TemplateView
 
 from thidua.core.audit.forms import AuditFilterForm
+from thidua.core.audit.selectors import audit_event_list_visible_to, audit_filters_from
 from thidua.core.home import home_panels_for
 from thidua.core.jobs import job_access, job_create
 from thidua.core.pagination import paginate, querystring_without_page
-from thidua.core.audit.selectors import audit_event_list_visible_to, audit_filters_from
 
 
 class HomeView(LoginRequiredMixin, TemplateView):
@@ -56,7 +56,7 @@ class JobDetailView(LoginRequiredMixin, View):
 
 
 class JobDownloadView(LoginRequiredMixin, View):
-    def get(self, request: HttpRequest, job_id: str) -> HttpResponse:
+    def get(self, request: HttpRequest, job_id: str) -> HttpResponseBase:
         job = job_access(actor=request.user, job_id=job_id)  # type: ignore[arg-type]
         if not job.result_file:
             return redirect("core:job-detail", job_id=job.pk)

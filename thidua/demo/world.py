@@ -38,7 +38,10 @@ UNITS: list[tuple[str, str, str, str]] = [
     ("qn-dai-ptth", "Đài Phát thanh và Truyền hình tỉnh Quảng Nam", "Đài PTTH Quảng Nam", UnitKind.PRESS),
 ]
 # Khối trưởng and Khối phó per year (2019: the two co-chairs of the conference; 2020: Sở TTTT elected leader).
-LEADERSHIP = {2019: {"qn-so-vhttdl": BlocRole.LEADER, "qn-so-tttt": BlocRole.DEPUTY}, 2020: {"qn-so-tttt": BlocRole.LEADER}}
+LEADERSHIP = {
+    2019: {"qn-so-vhttdl": BlocRole.LEADER, "qn-so-tttt": BlocRole.DEPUTY},
+    2020: {"qn-so-tttt": BlocRole.LEADER},
+}
 
 
 @dataclass(frozen=True)
@@ -52,8 +55,22 @@ class DemoAccount:
 
 
 ACCOUNTS = [
-    DemoAccount("bantdkt", "Trần Thị Thu Hà", PROVINCE_CODE, "Chuyên viên Ban Thi đua – Khen thưởng", Role.PROVINCE_OFFICE, "province"),
-    DemoAccount("hoidong", "Lê Văn Dũng", PROVINCE_CODE, "Ủy viên Hội đồng Thi đua – Khen thưởng tỉnh", Role.COUNCIL_MEMBER, "province"),
+    DemoAccount(
+        "bantdkt",
+        "Trần Thị Thu Hà",
+        PROVINCE_CODE,
+        "Chuyên viên Ban Thi đua – Khen thưởng",
+        Role.PROVINCE_OFFICE,
+        "province",
+    ),
+    DemoAccount(
+        "hoidong",
+        "Lê Văn Dũng",
+        PROVINCE_CODE,
+        "Ủy viên Hội đồng Thi đua – Khen thưởng tỉnh",
+        Role.COUNCIL_MEMBER,
+        "province",
+    ),
     DemoAccount("thuky.khoi3", "Phạm Thị Lan", "qn-so-tttt", "Chuyên viên Văn phòng Sở", Role.BLOC_SECRETARIAT, "bloc"),
     DemoAccount("giamdoc.vhttdl", "Nguyễn Thanh Hồng", "qn-so-vhttdl", "Giám đốc Sở", Role.UNIT_HEAD, "unit"),
     DemoAccount("giamdoc.tttt", "Phạm Hồng Quảng", "qn-so-tttt", "Giám đốc Sở", Role.UNIT_HEAD, "unit"),
@@ -104,7 +121,11 @@ def demo_world_load() -> list[DemoAccount]:
     """Create (or complete) the demo world and return the demo accounts."""
     with transaction.atomic():
         province = _unit(
-            PROVINCE_CODE, name="Tỉnh Quảng Nam", short_name="Quảng Nam", kind=UnitKind.PROVINCE, valid_to=dt.date(2025, 6, 30)
+            PROVINCE_CODE,
+            name="Tỉnh Quảng Nam",
+            short_name="Quảng Nam",
+            kind=UnitKind.PROVINCE,
+            valid_to=dt.date(2025, 6, 30),
         )
         units = {PROVINCE_CODE: province}
         for code, name, short_name, kind in UNITS:

@@ -26,6 +26,11 @@ def bloc_member_added_event(*, membership: BlocMembership, actor: User | None, l
         actor=actor,
         acting_unit=actor.unit if actor is not None else None,
         target=membership,
-        after={"bloc": membership.bloc.name, "unit": membership.unit.code, "year": membership.year, "role": membership.role},
+        after={
+            "bloc": membership.bloc.name,
+            "unit": membership.unit.code,
+            "year": membership.year,
+            "role": membership.role,
+        },
         legal_basis=legal_basis,
     )

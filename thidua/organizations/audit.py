@@ -16,6 +16,11 @@ def unit_created_event(*, unit: Unit, actor: User | None, legal_basis: str = "")
         actor=actor,
         acting_unit=actor.unit if actor is not None else None,
         target=unit,
-        after={"code": unit.code, "name": unit.name, "kind": unit.kind, "parent": unit.parent.code if unit.parent else None},
+        after={
+            "code": unit.code,
+            "name": unit.name,
+            "kind": unit.kind,
+            "parent": unit.parent.code if unit.parent else None,
+        },
         legal_basis=legal_basis,
     )

@@ -32,7 +32,12 @@ class Unit(BaseModel):
     short_name = models.CharField(_("tên viết tắt"), max_length=80, blank=True)
     kind = models.CharField(_("loại đơn vị"), max_length=20, choices=UnitKind.choices)
     parent = models.ForeignKey(
-        "self", verbose_name=_("đơn vị cấp trên"), null=True, blank=True, on_delete=models.PROTECT, related_name="children"
+        "self",
+        verbose_name=_("đơn vị cấp trên"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="children",
     )
     path = models.CharField(_("đường dẫn cây"), max_length=255, db_index=True, editable=False)
     valid_from = models.DateField(_("hiệu lực từ ngày"), null=True, blank=True)

@@ -24,5 +24,5 @@ elif TASK_BACKEND == "immediate":
     TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend", "QUEUES": ["default"]}}
 else:
     raise ImproperlyConfigured(
-        f"TASK_BACKEND phải là 'database', 'redis' hoặc 'immediate' (TASK_BACKEND must be one of these), not {TASK_BACKEND!r}."
+        f"TASK_BACKEND phải là 'database', 'redis' hoặc 'immediate' (TASK_BACKEND must be one of them): {TASK_BACKEND!r}."
     )

@@ -55,7 +55,14 @@ def _role_grant(
         if duplicate.exists():
             raise RoleAlreadyGranted()
         assignment = RoleAssignment(
-            user=user, role=role, unit=unit, bloc=bloc, starts_on=starts_on, ends_on=ends_on, note=note, granted_by=actor
+            user=user,
+            role=role,
+            unit=unit,
+            bloc=bloc,
+            starts_on=starts_on,
+            ends_on=ends_on,
+            note=note,
+            granted_by=actor,
         )
         assignment.full_clean()
         assignment.save()
@@ -66,7 +73,9 @@ def _role_grant(
 
 def role_revoke(*, actor: User | None, assignment: RoleAssignment, now: dt.datetime | None = None) -> RoleAssignment:
     """Revoke a grant (thu hồi). The row stays, stamped, so the history of who could do what remains."""
-    if actor is not None and not can_grant_role(actor, role=assignment.role, unit=assignment.unit, bloc=assignment.bloc):
+    if actor is not None and not can_grant_role(
+        actor, role=assignment.role, unit=assignment.unit, bloc=assignment.bloc
+    ):
         raise RoleNotGrantable()
     with transaction.atomic():
         locked = RoleAssignment.objects.select_for_update().select_related("user", "unit", "bloc").get(pk=assignment.pk)

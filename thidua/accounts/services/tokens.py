@@ -12,7 +12,7 @@ from thidua.accounts import audit
 from thidua.accounts.errors import TokenAlreadyRevoked
 from thidua.accounts.models import ApiToken, User
 
-TOKEN_PREFIX = "td_"
+TOKEN_PREFIX = "td_"  # noqa: S105  (a public prefix, not a secret)
 
 
 def _digest(raw: str) -> str:

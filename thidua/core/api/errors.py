@@ -21,7 +21,9 @@ class ErrorOut(Schema):
     fields: dict[str, list[str]] = {}
 
 
-def _envelope(api: NinjaAPI, request: HttpRequest, status: int, detail: str, code: str, fields: Any = None) -> HttpResponse:
+def _envelope(
+    api: NinjaAPI, request: HttpRequest, status: int, detail: str, code: str, fields: Any = None
+) -> HttpResponse:
     return api.create_response(request, {"detail": detail, "code": code, "fields": fields or {}}, status=status)
 
 
@@ -50,11 +52,15 @@ def install_error_handlers(api: NinjaAPI) -> None:
 
     @api.exception_handler(AuthorizationError)
     def authorization_error(request: HttpRequest, exc: AuthorizationError) -> HttpResponse:
-        return _envelope(api, request, 404, _("Không tìm thấy hoặc bạn không có quyền truy cập."), CoreErrorCode.NOT_FOUND)
+        return _envelope(
+            api, request, 404, _("Không tìm thấy hoặc bạn không có quyền truy cập."), CoreErrorCode.NOT_FOUND
+        )
 
     @api.exception_handler(Http404)
     def not_found(request: HttpRequest, exc: Http404) -> HttpResponse:
-        return _envelope(api, request, 404, _("Không tìm thấy hoặc bạn không có quyền truy cập."), CoreErrorCode.NOT_FOUND)
+        return _envelope(
+            api, request, 404, _("Không tìm thấy hoặc bạn không có quyền truy cập."), CoreErrorCode.NOT_FOUND
+        )
 
     @api.exception_handler(HttpError)
     def http_error(request: HttpRequest, exc: HttpError) -> HttpResponse:
@@ -62,5 +68,5 @@ def install_error_handlers(api: NinjaAPI) -> None:
 
     @api.exception_handler(Exception)
     def server_error(request: HttpRequest, exc: Exception) -> HttpResponse:
-        logger.exception("api server error", extra={"path": request.path})
+        logger.error("api server error", exc_info=exc, extra={"path": request.path})
         return _envelope(api, request, 500, _("Lỗi máy chủ. Vui lòng thử lại sau."), CoreErrorCode.SERVER_ERROR)

@@ -25,9 +25,10 @@ def audit_export_run(job: Job) -> None:
     job_progress(job=job, done=0, total=total)
     workbook = Workbook(write_only=True)
     sheet = workbook.create_sheet(_("Nhật ký"))
-    sheet.append([_("Thời điểm"), _("Người thực hiện"), _("Đơn vị"), _("Hành động"), _("Đối tượng"), _("Căn cứ pháp lý")])
-    done = 0
-    for event in events.iterator(chunk_size=_CHUNK):
+    sheet.append(
+        [_("Thời điểm"), _("Người thực hiện"), _("Đơn vị"), _("Hành động"), _("Đối tượng"), _("Căn cứ pháp lý")]
+    )
+    for done, event in enumerate(events.iterator(chunk_size=_CHUNK), start=1):
         sheet.append(
             [
                 timezone.localtime(event.occurred_at).strftime("%d/%m/%Y %H:%M:%S"),
@@ -38,7 +39,6 @@ def audit_export_run(job: Job) -> None:
                 event.legal_basis,
             ]
         )
-        done += 1
         if done % _CHUNK == 0:
             job_progress(job=job, done=done, total=total)
     buffer = io.BytesIO()

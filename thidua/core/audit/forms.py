@@ -16,6 +16,6 @@ class AuditFilterForm(Form):
     def clean(self) -> dict[str, object]:
         data = super().clean() or {}
         date_from, date_to = data.get("date_from"), data.get("date_to")
-        if date_from and date_to and date_to < date_from:  # type: ignore[operator]
+        if date_from and date_to and date_to < date_from:
             self.add_error("date_to", _("Ngày kết thúc phải sau hoặc bằng ngày bắt đầu."))
         return data

@@ -71,7 +71,7 @@ class AuditEvent(models.Model):
         return f"{self.occurred_at:%Y-%m-%d %H:%M} {self.action} {self.target_repr}"
 
     def save(self, *args: Any, **kwargs: Any) -> None:
-        if self.pk is not None:
+        if not self._state.adding:
             raise TypeError("Audit events are append-only.")
         super().save(*args, **kwargs)
 

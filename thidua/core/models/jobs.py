@@ -37,7 +37,9 @@ class Job(models.Model):
         verbose_name_plural = _("công việc nền")
         ordering = ["-created_at"]
         indexes = [models.Index(fields=["owner", "-created_at"], name="core_job_owner_idx")]
-        constraints = [models.CheckConstraint(condition=models.Q(done__lte=models.F("total")), name="core_job_done_lte_total")]
+        constraints = [
+            models.CheckConstraint(condition=models.Q(done__lte=models.F("total")), name="core_job_done_lte_total")
+        ]
 
     def __str__(self) -> str:
         return self.title

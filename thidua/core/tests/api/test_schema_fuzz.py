@@ -1,0 +1,36 @@
+"""Schemathesis fuzzes every operation of the OpenAPI schema: no input may make the API answer 500."""
+
+import pytest
+import schemathesis
+from hypothesis import HealthCheck, settings
+
+from config.wsgi import application
+
+schema = schemathesis.openapi.from_wsgi("/api/v1/openapi.json", application)
+
+
+@pytest.fixture
+def api_headers(world):
+    from thidua.accounts.services import api_token_create
+
+    _token, raw = api_token_create(actor=world.head_a, name="fuzz", expires_on=None)
+    return {"Authorization": f"Bearer {raw}"}
+
+
+@pytest.mark.django_db
+@schema.parametrize()
+@settings(max_examples=40, deadline=None, suppress_health_check=list(HealthCheck))
+def test_no_operation_answers_a_server_error(case, api_headers):
+    response = case.call(headers=api_headers)
+    assert response.status_code < 500, response.text
+    case.validate_response(response)
+
+
+@pytest.mark.django_db
+@schema.parametrize()
+@settings(max_examples=15, deadline=None, suppress_health_check=list(HealthCheck))
+def test_anonymous_callers_get_the_error_envelope_never_a_server_error(case):
+    response = case.call()
+    assert response.status_code < 500, response.text
+    if response.status_code >= 400:
+        assert set(response.json()) == {"detail", "code", "fields"}

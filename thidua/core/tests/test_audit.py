@@ -1,0 +1,52 @@
+import pytest
+from django.db import transaction
+
+from thidua.core.audit import audit_record
+from thidua.core.models import AuditEvent
+from thidua.organizations.tests.factories import ProvinceFactory
+
+pytestmark = pytest.mark.django_db
+
+
+def test_audit_record_refuses_to_run_outside_a_transaction():
+    # given a target
+    province = ProvinceFactory()
+    # when / then
+    with pytest.raises(RuntimeError):
+        audit_record(action="test.outside", actor=None, target=province)
+
+
+def test_audit_record_stores_target_and_summaries():
+    # given
+    province = ProvinceFactory()
+    # when
+    with transaction.atomic():
+        event = audit_record(
+            action="test.done", actor=None, target=province, before={"a": 1}, after={"a": 2}, legal_basis="QĐ 1"
+        )
+    # then
+    stored = AuditEvent.objects.get(pk=event.pk)
+    assert (stored.action, stored.target_id, stored.before, stored.after, stored.legal_basis) == (
+        "test.done",
+        str(province.pk),
+        {"a": 1},
+        {"a": 2},
+        "QĐ 1",
+    )
+    assert stored.target_repr == province.name
+
+
+def test_audit_events_cannot_be_changed_or_deleted():
+    # given
+    province = ProvinceFactory()
+    event = AuditEvent.objects.filter(target_id=str(province.pk)).first()
+    # when / then
+    with pytest.raises(TypeError):
+        event.save()
+    with pytest.raises(TypeError):
+        event.delete()
+    with pytest.raises(TypeError):
+        AuditEvent.objects.filter(pk=event.pk).update(action="forged")
+    with pytest.raises(TypeError):
+        AuditEvent.objects.filter(pk=event.pk).delete()
+    assert AuditEvent.objects.get(pk=event.pk).action == "organizations.unit_created"
