@@ -20,6 +20,7 @@ INSTALLED_APPS = [
     "whitenoise.runserver_nostatic",
     "django.contrib.staticfiles",
     "django.contrib.humanize",
+    "django.forms",  # form widget templates for the TemplatesSetting renderer
     "django_htmx",
     "allauth",
     "allauth.account",

@@ -17,3 +17,6 @@ if TASK_BACKEND == "redis":
     INSTALLED_APPS = [*INSTALLED_APPS, "django_rq", "django_tasks_rq"]
 ALLOWED_HOSTS = ["*"]
 THIDUA_REQUIRE_2FA_FOR_PROVINCE_ROLES = env.bool("THIDUA_REQUIRE_2FA_FOR_PROVINCE_ROLES", default=True)
+# Serve static files straight from the finders (app folders and node_modules): no collectstatic needed.
+WHITENOISE_USE_FINDERS = True
+WHITENOISE_AUTOREFRESH = True

@@ -42,6 +42,7 @@ def browser() -> Iterator[object]:
 def page(browser: object) -> Iterator[object]:
     context = browser.new_context(locale="vi-VN", viewport={"width": 1280, "height": 900})  # type: ignore[attr-defined]
     page = context.new_page()
+    page.set_default_timeout(10_000)
     yield page
     context.close()
 

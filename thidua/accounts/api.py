@@ -1,6 +1,5 @@
 """REST operations of the accounts app (STYLE S17)."""
 
-from __future__ import annotations
 
 from django.http import HttpRequest
 from ninja import Router, Schema

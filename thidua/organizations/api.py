@@ -1,6 +1,5 @@
 """REST operations of the organisations app."""
 
-from __future__ import annotations
 
 import datetime as dt
 
