@@ -1,10 +1,10 @@
 """Shared fixtures: a small province with two sibling units, a child unit, a bloc, and one user per role (S24, S31).
 
-    P (province)          Q (another province)
-    ├── A                 └── Q1
-    │   └── A1
-    └── B
-    bloc K of P: A (Khối trưởng) and B are members this year.
+P (province)          Q (another province)
+├── A                 └── Q1
+│   └── A1
+└── B
+bloc K of P: A (Khối trưởng) and B are members this year.
 """
 
 from __future__ import annotations

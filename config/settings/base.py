@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from django.utils.translation import gettext_lazy as _
-
 from config.env import BASE_DIR, env
 
 SECRET_KEY = env.str("SECRET_KEY", default="")
@@ -108,7 +106,8 @@ LOGIN_REDIRECT_URL = "core:home"
 
 # --- Locale: Vietnamese first, English second -----------------------------------------------------------------------
 LANGUAGE_CODE = "vi"
-LANGUAGES = [("vi", _("Tiếng Việt")), ("en", _("English"))]
+# Each language is named in itself, so a reader of either can find their own.
+LANGUAGES = [("vi", "Tiếng Việt"), ("en", "English")]
 # locale: our catalogues; locale_vendor: Vietnamese for third-party pages (allauth ships none).
 LOCALE_PATHS = [BASE_DIR / "locale", BASE_DIR / "locale_vendor"]
 TIME_ZONE = "Asia/Ho_Chi_Minh"

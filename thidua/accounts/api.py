@@ -1,13 +1,14 @@
 """REST operations of the accounts app (STYLE S17)."""
 
-
 from django.http import HttpRequest
 from ninja import Router, Schema
+from ninja.errors import AuthenticationError
 from ninja.security import HttpBearer
 
 from thidua.accounts.models import User
 from thidua.accounts.selectors import role_assignment_list_for
 from thidua.accounts.services import api_token_authenticate
+from thidua.core.api.errors import ERROR_RESPONSES
 
 router = Router(tags=["accounts"])
 
@@ -20,6 +21,14 @@ class ApiTokenAuth(HttpBearer):
         if user is not None:
             request.user = user
         return user
+
+
+def api_actor(request: HttpRequest) -> User:
+    """The authenticated caller of an API operation (set by ApiTokenAuth or the session)."""
+    actor = getattr(request, "auth", None)
+    if not isinstance(actor, User):
+        raise AuthenticationError()
+    return actor
 
 
 class RoleOut(Schema):
@@ -38,10 +47,10 @@ class MeOut(Schema):
     roles: list[RoleOut]
 
 
-@router.get("/me", response=MeOut, operation_id="me_get", summary="Người dùng hiện tại")
+@router.get("/me", response={200: MeOut, **ERROR_RESPONSES}, operation_id="me_get", summary="Người dùng hiện tại")
 def me_get(request: HttpRequest) -> MeOut:
     """The calling user and their active roles."""
-    user = request.auth  # type: ignore[attr-defined]
+    user = api_actor(request)
     roles = [
         RoleOut(
             role=a.role,

@@ -6,7 +6,7 @@ from typing import Any
 
 from django.contrib import messages
 from django.contrib.auth.mixins import LoginRequiredMixin
-from django.http import HttpRequest, HttpResponse
+from django.http import HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views import View
@@ -23,20 +23,21 @@ from thidua.accounts.selectors import (
 )
 from thidua.accounts.services import api_token_create, api_token_revoke, role_grant, role_revoke
 from thidua.core.exceptions import ApplicationError, NotFound
+from thidua.core.http import AuthenticatedHttpRequest
 from thidua.core.pagination import paginate, querystring_without_page
 
 
 class UserListView(LoginRequiredMixin, View):
-    def get(self, request: HttpRequest) -> HttpResponse:
+    def get(self, request: AuthenticatedHttpRequest) -> HttpResponse:
         if not has_permission(request.user, AccountsPermission.USER_VIEW):
             raise NotFound()
         search = request.GET.get("q", "").strip()[:100]
         page = paginate(request, user_list_visible_to(actor=request.user, search=search))
-        template = "accounts/_partials/user_table.html" if request.htmx else "accounts/user_list.html"  # type: ignore[attr-defined]
+        template = "accounts/_partials/user_table.html" if request.htmx else "accounts/user_list.html"
         return render(request, template, {"page": page, "q": search, "querystring": querystring_without_page(request)})
 
 
-def _grant_form(request: HttpRequest, data: Any = None) -> RoleGrantForm:
+def _grant_form(request: AuthenticatedHttpRequest, data: Any = None) -> RoleGrantForm:
     units = unit_scope(request.user, AccountsPermission.ROLE_GRANT).order_by("path")
     blocs = bloc_scope(request.user, AccountsPermission.ROLE_GRANT).select_related("province")
     return RoleGrantForm(data, units=units, blocs=blocs)
@@ -48,7 +49,7 @@ class UserDetailView(LoginRequiredMixin, View):
     template_name = "accounts/user_detail.html"
 
     def _render(
-        self, request: HttpRequest, user_id: int, form: RoleGrantForm | None, status: int = 200
+        self, request: AuthenticatedHttpRequest, user_id: int, form: RoleGrantForm | None, status: int = 200
     ) -> HttpResponse:
         subject = user_access(actor=request.user, user_id=user_id)
         can_grant = has_permission(request.user, AccountsPermission.ROLE_GRANT)
@@ -59,10 +60,10 @@ class UserDetailView(LoginRequiredMixin, View):
         }
         return render(request, self.template_name, context, status=status)
 
-    def get(self, request: HttpRequest, user_id: int) -> HttpResponse:
+    def get(self, request: AuthenticatedHttpRequest, user_id: int) -> HttpResponse:
         return self._render(request, user_id, None)
 
-    def post(self, request: HttpRequest, user_id: int) -> HttpResponse:
+    def post(self, request: AuthenticatedHttpRequest, user_id: int) -> HttpResponse:
         subject = user_access(actor=request.user, user_id=user_id)
         form = _grant_form(request, request.POST)
         if not form.is_valid():
@@ -70,7 +71,7 @@ class UserDetailView(LoginRequiredMixin, View):
         data = form.cleaned_data
         try:
             role_grant(
-                actor=request.user,  # type: ignore[arg-type]
+                actor=request.user,
                 user=subject,
                 role=data["role"],
                 unit=data["unit"],
@@ -87,11 +88,11 @@ class UserDetailView(LoginRequiredMixin, View):
 
 
 class RoleRevokeView(LoginRequiredMixin, View):
-    def post(self, request: HttpRequest, user_id: int, assignment_id: int) -> HttpResponse:
+    def post(self, request: AuthenticatedHttpRequest, user_id: int, assignment_id: int) -> HttpResponse:
         subject = user_access(actor=request.user, user_id=user_id)
         assignment = role_assignment_access(actor=request.user, assignment_id=assignment_id, user=subject)
         try:
-            role_revoke(actor=request.user, assignment=assignment)  # type: ignore[arg-type]
+            role_revoke(actor=request.user, assignment=assignment)
         except ApplicationError as error:
             messages.error(request, error.message)
         else:
@@ -105,26 +106,26 @@ class ProfileView(LoginRequiredMixin, View):
     template_name = "accounts/profile.html"
 
     def _render(
-        self, request: HttpRequest, form: ApiTokenCreateForm, new_token: str = "", status: int = 200
+        self, request: AuthenticatedHttpRequest, form: ApiTokenCreateForm, new_token: str = "", status: int = 200
     ) -> HttpResponse:
         user = request.user
         context = {
-            "subject": user_access(actor=user, user_id=user.pk),  # type: ignore[arg-type]
-            "tokens": api_token_list_for(actor=user),  # type: ignore[arg-type]
+            "subject": user_access(actor=user, user_id=user.pk),
+            "tokens": api_token_list_for(actor=user),
             "form": form,
             "new_token": new_token,
         }
         return render(request, self.template_name, context, status=status)
 
-    def get(self, request: HttpRequest) -> HttpResponse:
+    def get(self, request: AuthenticatedHttpRequest) -> HttpResponse:
         return self._render(request, ApiTokenCreateForm())
 
-    def post(self, request: HttpRequest) -> HttpResponse:
+    def post(self, request: AuthenticatedHttpRequest) -> HttpResponse:
         form = ApiTokenCreateForm(request.POST)
         if not form.is_valid():
             return self._render(request, form, status=422)
         _token, raw = api_token_create(
-            actor=request.user,  # type: ignore[arg-type]
+            actor=request.user,
             name=form.cleaned_data["name"],
             expires_on=form.cleaned_data["expires_on"],
         )
@@ -133,10 +134,10 @@ class ProfileView(LoginRequiredMixin, View):
 
 
 class ApiTokenRevokeView(LoginRequiredMixin, View):
-    def post(self, request: HttpRequest, token_id: int) -> HttpResponse:
-        token = api_token_access(actor=request.user, token_id=token_id)  # type: ignore[arg-type]
+    def post(self, request: AuthenticatedHttpRequest, token_id: int) -> HttpResponse:
+        token = api_token_access(actor=request.user, token_id=token_id)
         try:
-            api_token_revoke(actor=request.user, token=token)  # type: ignore[arg-type]
+            api_token_revoke(actor=request.user, token=token)
         except ApplicationError as error:
             messages.error(request, error.message)
         else:

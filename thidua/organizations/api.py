@@ -1,6 +1,5 @@
 """REST operations of the organisations app."""
 
-
 import datetime as dt
 
 from django.db.models import QuerySet
@@ -9,6 +8,8 @@ from ninja import Query, Router, Schema
 from ninja.pagination import PageNumberPagination, paginate
 from pydantic import Field
 
+from thidua.accounts.api import api_actor
+from thidua.core.api.errors import ERROR_RESPONSES
 from thidua.organizations.choices import UnitKind
 from thidua.organizations.models import Unit
 from thidua.organizations.selectors import unit_access, unit_list_visible_to
@@ -32,13 +33,13 @@ class UnitFilters(Schema):
     kind: UnitKind | None = None
 
 
-@router.get("/units", response=list[UnitOut], operation_id="unit_list", summary="Danh sách đơn vị")
+@router.get("/units", response={200: list[UnitOut], **ERROR_RESPONSES}, operation_id="unit_list", summary="Danh sách đơn vị")
 @paginate(PageNumberPagination, page_size=50)
 def unit_list(request: HttpRequest, filters: Query[UnitFilters]) -> QuerySet[Unit]:
     """Units the caller may see, in tree order."""
-    return unit_list_visible_to(actor=request.auth, search=filters.q, kind=filters.kind or "")  # type: ignore[attr-defined]
+    return unit_list_visible_to(actor=api_actor(request), search=filters.q, kind=filters.kind or "")
 
 
-@router.get("/units/{unit_id}", response=UnitOut, operation_id="unit_get", summary="Một đơn vị")
+@router.get("/units/{unit_id}", response={200: UnitOut, **ERROR_RESPONSES}, operation_id="unit_get", summary="Một đơn vị")
 def unit_get(request: HttpRequest, unit_id: int) -> Unit:
-    return unit_access(actor=request.auth, unit_id=unit_id)  # type: ignore[attr-defined]
+    return unit_access(actor=api_actor(request), unit_id=unit_id)

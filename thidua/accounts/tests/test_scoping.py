@@ -148,7 +148,8 @@ def test_bloc_role_does_not_cover_members_of_other_years_or_units_under_members(
     member_add(world.bloc, next_year_member, year=today.year + 1)
     # when
     covered = [
-        has_permission(world.secretariat, UNIT_VIEW, unit=unit) for unit in (last_year_member, next_year_member, world.a1)
+        has_permission(world.secretariat, UNIT_VIEW, unit=unit)
+        for unit in (last_year_member, next_year_member, world.a1)
     ]
     # then
     assert covered == [False, False, False]

@@ -21,6 +21,10 @@ class ErrorOut(Schema):
     fields: dict[str, list[str]] = {}
 
 
+# Documented on every authenticated operation, so clients (and the schema fuzzer) know the error shapes.
+ERROR_RESPONSES: dict[int, type[Schema]] = {401: ErrorOut, 404: ErrorOut, 422: ErrorOut}
+
+
 def _envelope(
     api: NinjaAPI, request: HttpRequest, status: int, detail: str, code: str, fields: Any = None
 ) -> HttpResponse:

@@ -24,7 +24,9 @@ def widget_css_class(field: BoundField) -> str:
 @register.filter
 def bootstrap_widget(field: BoundField) -> SafeString:
     """Render the field's widget with Bootstrap classes, and link it to its error and help texts for screen readers."""
-    attrs: dict[str, str | bool] = {"class": f"{field.field.widget.attrs.get('class', '')} {widget_css_class(field)}".strip()}
+    attrs: dict[str, str | bool] = {
+        "class": f"{field.field.widget.attrs.get('class', '')} {widget_css_class(field)}".strip()
+    }
     described_by = []
     if field.errors:
         attrs["aria-invalid"] = "true"

@@ -8,6 +8,7 @@ from thidua.organizations.tests.factories import ProvinceFactory
 pytestmark = pytest.mark.django_db
 
 
+@pytest.mark.django_db(transaction=True)
 def test_audit_record_refuses_to_run_outside_a_transaction():
     # given a target
     province = ProvinceFactory()

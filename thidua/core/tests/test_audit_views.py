@@ -45,7 +45,7 @@ def test_audit_list_query_count_does_not_grow_with_events(client, world, django_
     from thidua.organizations.tests.factories import UnitFactory
 
     for _ in range(30):
-        grant(world.plain, "unit_officer", unit=UnitFactory(parent=world.province))
+        grant(world.plain, "unit_officer", unit=UnitFactory(parent=world.p))
     client.force_login(world.province_office)
     # when / then
     with django_assert_max_num_queries(12):

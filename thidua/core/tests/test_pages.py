@@ -21,7 +21,7 @@ def test_home_tells_a_unit_officer_their_role(client, world):
     response = client.get(reverse("core:home"))
     content = response.content.decode()
     assert "Cán bộ làm công tác thi đua của đơn vị" in content
-    assert world.unit_a.name in content
+    assert world.a.name in content
 
 
 def test_home_tells_a_user_without_role_whom_to_ask(client, world):

@@ -82,12 +82,18 @@ def test_province_office_adds_a_unit_with_one_audit_event(world: Any, _case: str
     under = parent(world)
     units_before, events_before = _state()
     # when
-    unit = unit_create(actor=world.province_office, code="don-vi-moi", name="Đơn vị Mới", kind=UnitKind.OTHER, parent=under)
+    unit = unit_create(
+        actor=world.province_office, code="don-vi-moi", name="Đơn vị Mới", kind=UnitKind.OTHER, parent=under
+    )
     # then
     assert _state() == (units_before + 1, events_before + 1)
     assert unit.path == f"{under.path}{unit.pk}/"
     event = AuditEvent.objects.latest("id")
-    assert (event.action, event.actor, event.acting_unit) == ("organizations.unit_created", world.province_office, world.p)
+    assert (event.action, event.actor, event.acting_unit) == (
+        "organizations.unit_created",
+        world.province_office,
+        world.p,
+    )
     assert event.after["parent"] == under.code
 
 

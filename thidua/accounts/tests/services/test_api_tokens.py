@@ -20,7 +20,11 @@ from thidua.core.models import AuditEvent
 
 
 def _state() -> tuple[int, int, int]:
-    return ApiToken.objects.count(), ApiToken.objects.filter(revoked_at__isnull=True).count(), AuditEvent.objects.count()
+    return (
+        ApiToken.objects.count(),
+        ApiToken.objects.filter(revoked_at__isnull=True).count(),
+        AuditEvent.objects.count(),
+    )
 
 
 # --- create ----------------------------------------------------------------------------------------------------------

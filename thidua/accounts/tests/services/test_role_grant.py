@@ -33,17 +33,32 @@ REFUSED = [
     ("wrong unit: head of A on sibling B", lambda w: w.head_a, Role.UNIT_OFFICER, lambda w: {"unit": w.b}),
     ("wrong unit: head of A on the province", lambda w: w.head_a, Role.UNIT_OFFICER, lambda w: {"unit": w.p}),
     ("wrong province: office of Q on A", lambda w: w.q_office, Role.UNIT_OFFICER, lambda w: {"unit": w.a}),
-    ("wrong province: office of Q on P's bloc", lambda w: w.q_office, Role.BLOC_SECRETARIAT, lambda w: {"bloc": w.bloc}),
+    (
+        "wrong province: office of Q on P's bloc",
+        lambda w: w.q_office,
+        Role.BLOC_SECRETARIAT,
+        lambda w: {"bloc": w.bloc},
+    ),
     ("right unit without the role: officer", lambda w: w.officer_a, Role.UNIT_OFFICER, lambda w: {"unit": w.a}),
     ("right unit without the role: delegate", lambda w: w.officer_a, Role.DELEGATE, lambda w: {"unit": w.a1}),
     ("bloc role is not a unit role", lambda w: w.secretariat, Role.DELEGATE, lambda w: {"unit": w.a}),
-    ("secretariat cannot grant its own role", lambda w: w.secretariat, Role.BLOC_SECRETARIAT, lambda w: {"bloc": w.bloc}),
+    (
+        "secretariat cannot grant its own role",
+        lambda w: w.secretariat,
+        Role.BLOC_SECRETARIAT,
+        lambda w: {"bloc": w.bloc},
+    ),
     ("head grants unit head", lambda w: w.head_a, Role.UNIT_HEAD, lambda w: {"unit": w.a}),
     ("head grants unit head below", lambda w: w.head_a, Role.UNIT_HEAD, lambda w: {"unit": w.a1}),
     ("head grants province office", lambda w: w.head_a, Role.PROVINCE_OFFICE, lambda w: {"unit": w.p}),
     ("head grants council member", lambda w: w.head_a, Role.COUNCIL_MEMBER, lambda w: {"unit": w.p}),
     ("head grants bloc secretariat", lambda w: w.head_a, Role.BLOC_SECRETARIAT, lambda w: {"bloc": w.bloc}),
-    ("province role on a non-province unit", lambda w: w.province_office, Role.PROVINCE_OFFICE, lambda w: {"unit": w.a}),
+    (
+        "province role on a non-province unit",
+        lambda w: w.province_office,
+        Role.PROVINCE_OFFICE,
+        lambda w: {"unit": w.a},
+    ),
     ("council role on a non-province unit", lambda w: w.province_office, Role.COUNCIL_MEMBER, lambda w: {"unit": w.a1}),
     ("bloc role on a unit", lambda w: w.province_office, Role.BLOC_SECRETARIAT, lambda w: {"unit": w.a}),
     ("bloc role without a scope", lambda w: w.province_office, Role.BLOC_SECRETARIAT, lambda w: {}),
@@ -85,12 +100,22 @@ ALLOWED = [
     ("right role: head grants officer", "head_a", Role.UNIT_OFFICER, lambda w: {"unit": w.a}),
     ("right role: head grants delegate", "head_a", Role.DELEGATE, lambda w: {"unit": w.a}),
     ("right role, child unit: head grants officer below", "head_a", Role.UNIT_OFFICER, lambda w: {"unit": w.a1}),
-    ("parent role: office grants officer on a grandchild", "province_office", Role.UNIT_OFFICER, lambda w: {"unit": w.a1}),
+    (
+        "parent role: office grants officer on a grandchild",
+        "province_office",
+        Role.UNIT_OFFICER,
+        lambda w: {"unit": w.a1},
+    ),
     ("parent role: office grants unit head", "province_office", Role.UNIT_HEAD, lambda w: {"unit": w.a}),
     ("parent role: office grants delegate", "province_office", Role.DELEGATE, lambda w: {"unit": w.b}),
     ("parent role: office grants province office", "province_office", Role.PROVINCE_OFFICE, lambda w: {"unit": w.p}),
     ("parent role: office grants council member", "province_office", Role.COUNCIL_MEMBER, lambda w: {"unit": w.p}),
-    ("parent role: office grants bloc secretariat", "province_office", Role.BLOC_SECRETARIAT, lambda w: {"bloc": w.bloc}),
+    (
+        "parent role: office grants bloc secretariat",
+        "province_office",
+        Role.BLOC_SECRETARIAT,
+        lambda w: {"bloc": w.bloc},
+    ),
 ]
 
 
@@ -112,7 +137,10 @@ def test_allowed_grant_creates_one_assignment_and_one_audit_event(
     assert AuditEvent.objects.count() == events_before + 1
     event = AuditEvent.objects.latest("id")
     assert (event.action, event.actor, event.acting_unit) == ("accounts.role_granted", who, who.unit)
-    assert (event.target_type, event.target_id) == (ContentType.objects.get_for_model(RoleAssignment), str(assignment.pk))
+    assert (event.target_type, event.target_id) == (
+        ContentType.objects.get_for_model(RoleAssignment),
+        str(assignment.pk),
+    )
     assert event.after["role"] == role
     assert event.legal_basis == "Quyết định 12/QĐ-UBND"
 

@@ -57,10 +57,18 @@ def test_refused_revoke_changes_nothing(world: Any, _case: str, actor: Callable[
 
 ALLOWED = [
     ("right role: head revokes an officer", "head_a", lambda w: w.officer_a_grant),
-    ("right role, child unit: head revokes a delegate below", "head_a", lambda w: grant(w.plain, Role.DELEGATE, unit=w.a1)),
+    (
+        "right role, child unit: head revokes a delegate below",
+        "head_a",
+        lambda w: grant(w.plain, Role.DELEGATE, unit=w.a1),
+    ),
     ("parent role: office revokes a unit head", "province_office", lambda w: w.head_a_grant),
     ("parent role: office revokes the bloc secretariat", "province_office", lambda w: w.secretariat_grant),
-    ("parent role: office revokes a council member", "province_office", lambda w: grant(w.plain, Role.COUNCIL_MEMBER, unit=w.p)),
+    (
+        "parent role: office revokes a council member",
+        "province_office",
+        lambda w: grant(w.plain, Role.COUNCIL_MEMBER, unit=w.p),
+    ),
 ]
 
 
@@ -82,7 +90,10 @@ def test_allowed_revoke_stamps_the_grant_and_writes_one_audit_event(
     assert revoked.pk == assignment.pk
     event = AuditEvent.objects.latest("id")
     assert (event.action, event.actor, event.acting_unit) == ("accounts.role_revoked", who, who.unit)
-    assert (event.target_type, event.target_id) == (ContentType.objects.get_for_model(RoleAssignment), str(assignment.pk))
+    assert (event.target_type, event.target_id) == (
+        ContentType.objects.get_for_model(RoleAssignment),
+        str(assignment.pk),
+    )
     assert event.before["role"] == assignment.role
     assert event.after == {"revoked_at": now.isoformat()}
 
