@@ -2,6 +2,7 @@ from django.contrib import admin
 from django.contrib.auth.admin import UserAdmin as DjangoUserAdmin
 
 from thidua.accounts.models import RoleAssignment, User
+from thidua.core.admin import ReadOnlyAdminMixin
 
 
 @admin.register(User)
@@ -15,14 +16,8 @@ class UserAdmin(DjangoUserAdmin[User]):
 
 
 @admin.register(RoleAssignment)
-class RoleAssignmentAdmin(admin.ModelAdmin[RoleAssignment]):
+class RoleAssignmentAdmin(ReadOnlyAdminMixin, admin.ModelAdmin[RoleAssignment]):
     """Read-only here: roles are granted and revoked on the user's page, which checks scope and writes the audit."""
 
     list_display = ["user", "role", "unit", "bloc", "starts_on", "ends_on", "revoked_at"]
     list_filter = ["role"]
-
-    def has_add_permission(self, request: object) -> bool:
-        return False
-
-    def has_change_permission(self, request: object, obj: object = None) -> bool:
-        return False

@@ -47,4 +47,14 @@ class ApiTokenCreateForm(Form):
     name = forms.CharField(
         label=_("Tên gợi nhớ"), max_length=100, help_text=_("Ví dụ: Hệ thống quản lý văn bản của Sở.")
     )
-    expires_on = forms.DateField(label=_("Hết hạn ngày"), required=False, help_text=_("Để trống nếu không hết hạn."))
+    expires_on = forms.DateField(
+        label=_("Hết hạn ngày"), required=False, help_text=_("Để trống: khóa hết hạn sau thời hạn mặc định (một năm).")
+    )
+
+    def clean_expires_on(self) -> object:
+        from django.utils import timezone
+
+        value = self.cleaned_data.get("expires_on")
+        if value is not None and value <= timezone.localdate():
+            raise forms.ValidationError(_("Ngày hết hạn phải sau ngày hôm nay."))
+        return value

@@ -36,18 +36,22 @@ permission_roles_define(
 UNIT_HEAD_GRANTABLE_ROLES = frozenset({Role.UNIT_OFFICER, Role.DELEGATE})
 
 
+def role_scope_is_valid(*, role: str, unit: Unit | None, bloc: Bloc | None) -> bool:
+    """The shape of a grant, whoever grants it: bloc roles sit on a bloc, province roles on a province, others on a unit."""
+    if role in BLOC_ROLES:
+        return bloc is not None and unit is None
+    if unit is None or bloc is not None:
+        return False
+    return role not in PROVINCE_ROLES or unit.kind == UnitKind.PROVINCE
+
+
 def can_grant_role(actor: Actor, *, role: str, unit: Unit | None = None, bloc: Bloc | None = None) -> bool:
     """May ``actor`` grant (or revoke) ``role`` in the scope ``unit`` or ``bloc``?
 
     The province office grants any role within its province; a unit head grants the unit-level working roles
     (officer, delegate) within their own unit. Province roles can only sit on a province.
     """
-    if role in BLOC_ROLES:
-        if bloc is None or unit is not None:
-            return False
-    elif unit is None or bloc is not None:
-        return False
-    if role in PROVINCE_ROLES and (unit is None or unit.kind != UnitKind.PROVINCE):
+    if not role_scope_is_valid(role=role, unit=unit, bloc=bloc):
         return False
     if has_role_over(actor, Role.PROVINCE_OFFICE, unit=unit, bloc=bloc):
         return True

@@ -17,7 +17,6 @@ class CoreErrorCode(StrEnum):
     NOT_FOUND = "not_found"
     VALIDATION = "validation_error"
     NOT_AUTHENTICATED = "not_authenticated"
-    RATE_LIMITED = "rate_limited"
     SERVER_ERROR = "server_error"
     BAD_REQUEST = "bad_request"
 

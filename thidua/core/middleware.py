@@ -7,6 +7,17 @@ from django.http import HttpRequest, HttpResponse
 from thidua.core.audit import current_ip
 
 
+def client_ip(request: HttpRequest) -> str | None:
+    """The client's address, through the trusted proxies configured by TRUSTED_PROXY_COUNT (as login throttling sees it)."""
+    from allauth.account.adapter import get_adapter
+    from django.core.exceptions import ImproperlyConfigured, PermissionDenied
+
+    try:
+        return str(get_adapter(request).get_client_ip(request))
+    except (ImproperlyConfigured, PermissionDenied):
+        return request.META.get("REMOTE_ADDR") or None
+
+
 class AuditContextMiddleware:
     """Makes the client address available to audit records written while this request is served."""
 
@@ -14,7 +25,7 @@ class AuditContextMiddleware:
         self.get_response = get_response
 
     def __call__(self, request: HttpRequest) -> HttpResponse:
-        token = current_ip.set(request.META.get("REMOTE_ADDR") or None)
+        token = current_ip.set(client_ip(request))
         try:
             return self.get_response(request)
         finally:

@@ -15,6 +15,9 @@ ACCOUNT_RATE_LIMITS = {
     "login_failed": env.str("LOGIN_FAILED_RATE_LIMIT", default="10/10m/ip,5/15m/key"),
     "login": "30/m/ip",
 }
+# Behind a reverse proxy, the number of proxies whose X-Forwarded-For entries to trust: login throttling and the
+# audit trail then see the real client address instead of the proxy's.
+ALLAUTH_TRUSTED_PROXY_COUNT = env.int("TRUSTED_PROXY_COUNT", default=0)
 MFA_SUPPORTED_TYPES = ["totp", "recovery_codes"]
 MFA_TOTP_ISSUER = "Thi Đua"
 MFA_RECOVERY_CODE_COUNT = 10

@@ -1,7 +1,7 @@
 """OpenID Connect single sign-on (e.g. the province's identity provider). Off by default.
 
-With USE_OIDC=true, OIDC_PROVIDER_ID, OIDC_PROVIDER_NAME, OIDC_SERVER_URL, OIDC_CLIENT_ID and OIDC_CLIENT_SECRET are
-required. Sign-in through OIDC connects to an existing Thi Đua account by e-mail; it never creates accounts unless
+With USE_OIDC=true, OIDC_PROVIDER_ID, OIDC_SERVER_URL, OIDC_CLIENT_ID and OIDC_CLIENT_SECRET are required;
+OIDC_PROVIDER_NAME (the button's label) defaults to "SSO". Sign-in through OIDC connects to an existing Thi Đua account by e-mail; it never creates accounts unless
 OIDC_ALLOW_SIGNUP=true, because roles are granted by the province office.
 """
 

@@ -3,12 +3,13 @@ from __future__ import annotations
 import datetime as dt
 
 from django.db import transaction
+from django.db.models import Q
 from django.utils import timezone
 
 from thidua.accounts import audit
-from thidua.accounts.errors import RoleAlreadyGranted, RoleAlreadyRevoked, RoleNotGrantable
+from thidua.accounts.errors import RoleAlreadyGranted, RoleAlreadyRevoked, RoleNotGrantable, RoleScopeInvalid
 from thidua.accounts.models import RoleAssignment, User
-from thidua.accounts.permissions import can_grant_role
+from thidua.accounts.permissions import can_grant_role, role_scope_is_valid
 from thidua.accounts.scoping import actor_grants_clear
 from thidua.emulation.models import Bloc
 from thidua.organizations.models import Unit
@@ -27,9 +28,12 @@ def role_grant(
 ) -> RoleAssignment:
     """Grant ``role`` to ``user`` in one scope (phân quyền). ``actor=None`` is the system (demo loader, set-up).
 
-    Refuses with RoleNotGrantable when the actor may not grant this role there, and RoleAlreadyGranted when the
-    same active grant exists (backed by a partial unique constraint).
+    Refuses with RoleScopeInvalid when the scope does not fit the role (whoever grants it), RoleNotGrantable when
+    the actor may not grant this role there, and RoleAlreadyGranted when the same grant is in force (backed by a
+    partial unique constraint). A same grant that has ended (``ends_on`` passed) is closed first, so it can be renewed.
     """
+    if not role_scope_is_valid(role=role, unit=unit, bloc=bloc):
+        raise RoleScopeInvalid()
     if actor is not None and not can_grant_role(actor, role=role, unit=unit, bloc=bloc):
         raise RoleNotGrantable()
     return _role_grant(
@@ -51,9 +55,16 @@ def _role_grant(
     with transaction.atomic():
         # Lock the user row so two concurrent grants of the same role serialise on it.
         User.objects.select_for_update().filter(pk=user.pk).first()
-        duplicate = RoleAssignment.objects.filter(user=user, role=role, unit=unit, bloc=bloc, revoked_at__isnull=True)
-        if duplicate.exists():
+        same = RoleAssignment.objects.filter(user=user, role=role, unit=unit, bloc=bloc, revoked_at__isnull=True)
+        today = timezone.localdate()
+        if same.filter(Q(ends_on__isnull=True) | Q(ends_on__gte=today)).exists():
             raise RoleAlreadyGranted()
+        for ended in same.select_for_update():
+            # An ended grant still holds the unique slot: close it, recorded as revoked by the renewal.
+            ended.revoked_at = timezone.now()
+            ended.revoked_by = actor
+            ended.save(update_fields=["revoked_at", "revoked_by", "updated_at"])
+            audit.role_revoked_event(assignment=ended, actor=actor)
         assignment = RoleAssignment(
             user=user,
             role=role,
@@ -85,5 +96,7 @@ def role_revoke(*, actor: User | None, assignment: RoleAssignment, now: dt.datet
         locked.revoked_by = actor
         locked.save(update_fields=["revoked_at", "revoked_by", "updated_at"])
         audit.role_revoked_event(assignment=locked, actor=actor)
+    # The caller's user object may carry cached grants: forget them too.
+    actor_grants_clear(assignment._state.fields_cache.get("user"))
     actor_grants_clear(locked.user)
     return locked

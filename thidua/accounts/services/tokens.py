@@ -4,6 +4,7 @@ import datetime as dt
 import hashlib
 import secrets
 
+from django.conf import settings
 from django.db import transaction
 from django.db.models import Q
 from django.utils import timezone
@@ -11,6 +12,7 @@ from django.utils import timezone
 from thidua.accounts import audit
 from thidua.accounts.errors import TokenAlreadyRevoked
 from thidua.accounts.models import ApiToken, User
+from thidua.core.exceptions import NotFound
 
 TOKEN_PREFIX = "td_"  # noqa: S105  (a public prefix, not a secret)
 
@@ -20,7 +22,12 @@ def _digest(raw: str) -> str:
 
 
 def api_token_create(*, actor: User, name: str, expires_on: dt.date | None) -> tuple[ApiToken, str]:
-    """Create an API token for the actor (tạo khóa API). Returns the row and the raw token, shown only once."""
+    """Create an API token for the actor (tạo khóa API). Returns the row and the raw token, shown only once.
+
+    Without ``expires_on`` the token expires after THIDUA_API_TOKEN_DEFAULT_DAYS: no token lives forever.
+    """
+    if expires_on is None:
+        expires_on = timezone.localdate() + dt.timedelta(days=settings.THIDUA_API_TOKEN_DEFAULT_DAYS)
     raw = TOKEN_PREFIX + secrets.token_urlsafe(32)
     with transaction.atomic():
         token = ApiToken(user=actor, name=name, prefix=raw[:10], digest=_digest(raw), expires_on=expires_on)
@@ -33,7 +40,9 @@ def api_token_create(*, actor: User, name: str, expires_on: dt.date | None) -> t
 def api_token_revoke(*, actor: User, token: ApiToken, now: dt.datetime | None = None) -> ApiToken:
     """Revoke one of the actor's own tokens. Callers fetch the token through ``api_token_access`` (owner-scoped)."""
     with transaction.atomic():
-        locked = ApiToken.objects.select_for_update().get(pk=token.pk, user=actor)
+        locked = ApiToken.objects.select_for_update().filter(pk=token.pk, user=actor).first()
+        if locked is None:
+            raise NotFound()
         if locked.revoked_at is not None:
             raise TokenAlreadyRevoked()
         locked.revoked_at = now or timezone.now()

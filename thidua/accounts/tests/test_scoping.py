@@ -11,7 +11,7 @@ from django.contrib.auth.models import AnonymousUser
 
 from thidua.accounts.choices import Role
 from thidua.accounts.models import User
-from thidua.accounts.permissions import AccountsPermission
+from thidua.accounts.permissions import AccountsPermission, user_scope
 from thidua.accounts.scoping import (
     actor_has_province_role,
     bloc_scope,
@@ -246,6 +246,7 @@ def test_nobody_gets_nothing(world: Any, _case: str, actor: Callable[[Any], Any]
     assert answers == [False, False, False, False, False]
     assert list(unit_scope(who, UNIT_VIEW)) == []
     assert list(bloc_scope(who, BLOC_VIEW)) == []
+    assert list(user_scope(who)) == []
 
 
 def test_inactive_user_gets_nothing_despite_active_grants(world: Any) -> None:

@@ -42,7 +42,27 @@ def test_create_returns_the_raw_token_and_stores_only_its_digest(world: Any) -> 
     assert token.digest == hashlib.sha256(raw.encode()).hexdigest()
     assert token.prefix == raw[:10]
     assert raw not in {token.digest, token.prefix, token.name}
-    assert (token.user, token.name, token.expires_on, token.revoked_at) == (user, "Hệ thống văn bản", None, None)
+    assert (token.user, token.name, token.revoked_at) == (user, "Hệ thống văn bản", None)
+
+
+def test_token_without_an_expiry_date_expires_after_the_default_period(world: Any, settings: Any) -> None:
+    # given
+    settings.THIDUA_API_TOKEN_DEFAULT_DAYS = 90
+    # when
+    token, _ = api_token_create(actor=world.head_a, name="Hệ thống", expires_on=None)
+    # then
+    token.refresh_from_db()
+    assert token.expires_on == timezone.localdate() + dt.timedelta(days=90)
+
+
+def test_token_keeps_the_expiry_date_given(world: Any) -> None:
+    # given
+    expires_on = dt.date(2031, 3, 15)
+    # when
+    token, _ = api_token_create(actor=world.head_a, name="Hệ thống", expires_on=expires_on)
+    # then
+    token.refresh_from_db()
+    assert token.expires_on == expires_on
 
 
 def test_each_token_is_different(world: Any) -> None:
@@ -237,7 +257,7 @@ def test_another_user_cannot_revoke_the_token_even_through_the_service(world: An
     token, _ = api_token_create(actor=world.head_a, name="Hệ thống", expires_on=None)
     before = _state()
     # when
-    with pytest.raises(ApiToken.DoesNotExist):
+    with pytest.raises(NotFound):
         api_token_revoke(actor=world.province_office, token=token)
     # then
     assert _state() == before

@@ -12,7 +12,7 @@ from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import ValidationError
 
 from thidua.accounts.choices import Role
-from thidua.accounts.errors import RoleAlreadyGranted, RoleNotGrantable
+from thidua.accounts.errors import RoleAlreadyGranted, RoleNotGrantable, RoleScopeInvalid
 from thidua.accounts.models import RoleAssignment
 from thidua.accounts.permissions import AccountsPermission
 from thidua.accounts.scoping import has_permission
@@ -67,6 +67,35 @@ REFUSED = [
     ("unit role on both", lambda w: w.province_office, Role.UNIT_OFFICER, lambda w: {"unit": w.a, "bloc": w.bloc}),
     ("bloc role on both", lambda w: w.province_office, Role.BLOC_SECRETARIAT, lambda w: {"unit": w.p, "bloc": w.bloc}),
 ]
+
+
+# Grants whose scope does not fit the role are refused for every actor, the system included.
+SHAPE_CASES = {
+    "province role on a non-province unit",
+    "council role on a non-province unit",
+    "bloc role on a unit",
+    "bloc role without a scope",
+    "unit role on a bloc",
+    "unit role without a scope",
+    "unit role on both",
+    "bloc role on both",
+}
+REFUSED_SHAPE = [case for case in REFUSED if case[0] in SHAPE_CASES]
+REFUSED = [case for case in REFUSED if case[0] not in SHAPE_CASES]
+
+
+@pytest.mark.parametrize(("_case", "actor", "role", "scope"), REFUSED_SHAPE)
+def test_grant_whose_scope_does_not_fit_the_role_changes_nothing(
+    world: Any, _case: str, actor: Callable[[Any], Any], role: Role, scope: Scope
+) -> None:
+    # given
+    before = _state()
+    # when / then: refused whether the office or the system grants it
+    with pytest.raises(RoleScopeInvalid):
+        role_grant(actor=actor(world), user=world.plain, role=role, **scope(world))
+    with pytest.raises(RoleScopeInvalid):
+        role_grant(actor=None, user=world.plain, role=role, **scope(world))
+    assert _state() == before
 
 
 @pytest.mark.parametrize(("_case", "actor", "role", "scope"), REFUSED)
@@ -241,11 +270,11 @@ def test_end_before_start_is_a_validation_error_and_changes_nothing(world: Any) 
     assert _state() == before
 
 
-def test_system_grant_without_a_scope_is_a_validation_error(world: Any) -> None:
-    # given: the system skips the permission check, but the one-scope constraint still holds
+def test_system_grant_without_a_scope_is_refused(world: Any) -> None:
+    # given: the system skips the permission check, but not the shape of the scope
     before = _state()
     # when
-    with pytest.raises(ValidationError):
+    with pytest.raises(RoleScopeInvalid):
         role_grant(actor=None, user=world.plain, role=Role.UNIT_OFFICER)
     # then
     assert _state() == before

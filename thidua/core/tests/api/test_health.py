@@ -22,3 +22,11 @@ def test_malformed_input_gets_the_envelope_with_fields(client, world):
     body = response.json()
     assert body["code"] == "validation_error"
     assert "page" in body["fields"]
+
+
+def test_a_page_number_beyond_any_list_is_refused_not_a_server_error(client, world):
+    # regression: page=92233720368547760 overflowed SQLite's OFFSET (found by the schema fuzzer)
+    client.force_login(world.head_a)
+    response = client.get("/api/v1/units", {"page": 92233720368547760})
+    assert response.status_code == 422
+    assert "page" in response.json()["fields"]
