@@ -35,10 +35,11 @@ RUNS = 20
 
 def seed() -> object:
     from thidua.accounts.services import role_grant, user_create
-    from thidua.core.audit import audit_record
+    from thidua.core.audit import audit_action_register, audit_record
     from thidua.organizations.services import unit_create
 
     call_command("migrate", verbosity=0)
+    audit_action_register({"bench.event": "Sự kiện đo hiệu năng"})
     province = unit_create(actor=None, code="bench-province", name="Tỉnh Thử nghiệm", kind="province")
     office = user_create(actor=None, username="office", full_name="Văn phòng", password="x" * 12, unit=province)
     role_grant(actor=None, user=office, role="province_office", unit=province)

@@ -4,11 +4,24 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from thidua.core.audit import audit_record
+from django.utils.translation import gettext_lazy as _
+
+from thidua.core.audit import audit_action_register, audit_record
 
 if TYPE_CHECKING:
     from thidua.accounts.models import ApiToken, RoleAssignment, User
     from thidua.core.models import AuditEvent
+
+
+audit_action_register(
+    {
+        "accounts.user_created": _("Tạo tài khoản"),
+        "accounts.role_granted": _("Cấp vai trò"),
+        "accounts.role_revoked": _("Thu hồi vai trò"),
+        "accounts.api_token_created": _("Tạo khóa API"),
+        "accounts.api_token_revoked": _("Thu hồi khóa API"),
+    }
+)
 
 
 def _assignment_summary(assignment: RoleAssignment) -> dict[str, object]:

@@ -50,3 +50,26 @@ class NotFoundMiddleware:
         if isinstance(exception, NotFound):
             return page_not_found(request, Http404(exception.message))
         return None
+
+
+class LanguageMiddleware:
+    """Vietnamese first: the language is the one the user chose (cookie set by the switcher), else Vietnamese.
+
+    Unlike Django's LocaleMiddleware, the browser's Accept-Language is not consulted: officials often run browsers
+    set to English, and the product's working language is Vietnamese (issue 2: "Vietnamese first").
+    """
+
+    def __init__(self, get_response: Callable[[HttpRequest], HttpResponse]) -> None:
+        self.get_response = get_response
+
+    def __call__(self, request: HttpRequest) -> HttpResponse:
+        from django.conf import settings
+        from django.utils import translation
+
+        chosen = request.COOKIES.get(settings.LANGUAGE_COOKIE_NAME, "")
+        language = chosen if chosen in dict(settings.LANGUAGES) else settings.LANGUAGE_CODE
+        translation.activate(language)
+        request.LANGUAGE_CODE = language
+        response = self.get_response(request)
+        response.headers.setdefault("Content-Language", language)
+        return response

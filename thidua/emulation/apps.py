@@ -8,3 +8,6 @@ class EmulationConfig(AppConfig):
     name = "thidua.emulation"
     label = "emulation"
     verbose_name = _("Thi đua")
+
+    def ready(self) -> None:
+        from thidua.emulation import home  # noqa: F401  (registers the home-page panel)

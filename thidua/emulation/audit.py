@@ -2,12 +2,22 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from thidua.core.audit import audit_record
+from django.utils.translation import gettext_lazy as _
+
+from thidua.core.audit import audit_action_register, audit_record
 
 if TYPE_CHECKING:
     from thidua.accounts.models import User
     from thidua.core.models import AuditEvent
     from thidua.emulation.models import Bloc, BlocMembership
+
+
+audit_action_register(
+    {
+        "emulation.bloc_created": _("Thành lập khối, cụm thi đua"),
+        "emulation.bloc_member_added": _("Xếp đơn vị vào khối"),
+    }
+)
 
 
 def bloc_created_event(*, bloc: Bloc, actor: User | None) -> AuditEvent:

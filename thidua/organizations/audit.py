@@ -2,12 +2,17 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from thidua.core.audit import audit_record
+from django.utils.translation import gettext_lazy as _
+
+from thidua.core.audit import audit_action_register, audit_record
 
 if TYPE_CHECKING:
     from thidua.accounts.models import User
     from thidua.core.models import AuditEvent
     from thidua.organizations.models import Unit
+
+
+audit_action_register({"organizations.unit_created": _("Tạo đơn vị")})
 
 
 def unit_created_event(*, unit: Unit, actor: User | None, legal_basis: str = "") -> AuditEvent:

@@ -89,7 +89,12 @@ def role_revoke(*, actor: User | None, assignment: RoleAssignment, now: dt.datet
     ):
         raise RoleNotGrantable()
     with transaction.atomic():
-        locked = RoleAssignment.objects.select_for_update().select_related("user", "unit", "bloc").get(pk=assignment.pk)
+        # Lock only the assignment row: PostgreSQL cannot lock the nullable side of the unit/bloc outer joins.
+        locked = (
+            RoleAssignment.objects.select_for_update(of=("self",))
+            .select_related("user", "unit", "bloc")
+            .get(pk=assignment.pk)
+        )
         if locked.revoked_at is not None:
             raise RoleAlreadyRevoked()
         locked.revoked_at = now or timezone.now()

@@ -12,12 +12,29 @@ from typing import TYPE_CHECKING, Any
 from django.contrib.contenttypes.models import ContentType
 from django.db import models, transaction
 from django.utils import timezone
+from django.utils.functional import Promise
 
 from thidua.core.models import AuditEvent
 
 if TYPE_CHECKING:
     from thidua.accounts.models import User
     from thidua.organizations.models import Unit
+
+_action_labels: dict[str, str | Promise] = {}
+
+
+def audit_action_register(actions: Mapping[str, str | Promise]) -> None:
+    """Declare an app's audit action codes with their Vietnamese labels (called from the app's ``audit.py``)."""
+    _action_labels.update(actions)
+
+
+def audit_action_label(action: str) -> str:
+    return str(_action_labels.get(action, action))
+
+
+def audit_action_choices() -> list[tuple[str, str]]:
+    return sorted(((code, str(label)) for code, label in _action_labels.items()), key=lambda choice: choice[1])
+
 
 # The client address of the request being served, set by core.middleware.AuditContextMiddleware.
 current_ip: contextvars.ContextVar[str | None] = contextvars.ContextVar("thidua_audit_ip", default=None)
@@ -36,6 +53,8 @@ def audit_record(
     """Append one audit event. ``actor=None`` means the system (a management command or a task)."""
     if not transaction.get_connection().in_atomic_block:
         raise RuntimeError("audit_record must run inside the service transaction.")
+    if action not in _action_labels:
+        raise LookupError(f"Audit action {action!r} is not registered with audit_action_register().")
     actor_name = ""
     if actor is not None:
         actor_name = actor.get_full_name() or actor.get_username()

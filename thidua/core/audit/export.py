@@ -10,6 +10,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from openpyxl import Workbook
 
+from thidua.core.audit import audit_action_label
 from thidua.core.audit.selectors import AuditFilters, audit_event_list_visible_to
 from thidua.core.jobs import job_progress, job_runner_register
 
@@ -34,7 +35,7 @@ def audit_export_run(job: Job) -> None:
                 timezone.localtime(event.occurred_at).strftime("%d/%m/%Y %H:%M:%S"),
                 event.actor_name or _("Hệ thống"),
                 event.acting_unit.name if event.acting_unit else "",
-                event.action,
+                audit_action_label(event.action),
                 event.target_repr,
                 event.legal_basis,
             ]

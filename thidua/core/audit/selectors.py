@@ -67,7 +67,7 @@ def audit_event_list_visible_to(*, actor: Actor, filters: AuditFilters) -> Query
         "actor", "acting_unit", "target_type"
     )
     if filters.action:
-        qs = qs.filter(action__icontains=filters.action)
+        qs = qs.filter(action=filters.action)
     if filters.actor:
         qs = qs.filter(Q(actor_name__icontains=filters.actor) | Q(actor__username__icontains=filters.actor))
     if filters.target:

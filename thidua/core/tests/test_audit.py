@@ -14,7 +14,7 @@ def test_audit_record_refuses_to_run_outside_a_transaction():
     province = ProvinceFactory()
     # when / then
     with pytest.raises(RuntimeError):
-        audit_record(action="test.outside", actor=None, target=province)
+        audit_record(action="organizations.unit_created", actor=None, target=province)
 
 
 def test_audit_record_stores_target_and_summaries():
@@ -23,12 +23,17 @@ def test_audit_record_stores_target_and_summaries():
     # when
     with transaction.atomic():
         event = audit_record(
-            action="test.done", actor=None, target=province, before={"a": 1}, after={"a": 2}, legal_basis="QĐ 1"
+            action="organizations.unit_created",
+            actor=None,
+            target=province,
+            before={"a": 1},
+            after={"a": 2},
+            legal_basis="QĐ 1",
         )
     # then
     stored = AuditEvent.objects.get(pk=event.pk)
     assert (stored.action, stored.target_id, stored.before, stored.after, stored.legal_basis) == (
-        "test.done",
+        "organizations.unit_created",
         str(province.pk),
         {"a": 1},
         {"a": 2},
@@ -51,3 +56,9 @@ def test_audit_events_cannot_be_changed_or_deleted():
     with pytest.raises(TypeError):
         AuditEvent.objects.filter(pk=event.pk).delete()
     assert AuditEvent.objects.get(pk=event.pk).action == "organizations.unit_created"
+
+
+def test_an_unregistered_action_is_refused_so_every_event_has_a_label():
+    province = ProvinceFactory()
+    with pytest.raises(LookupError), transaction.atomic():
+        audit_record(action="nobody.declared_this", actor=None, target=province)

@@ -58,3 +58,15 @@ def test_server_error_page_renders_without_context(client):
 
     html = loader.render_to_string("500.html", {})
     assert "Lỗi hệ thống" in html
+
+
+def test_vietnamese_even_when_the_browser_prefers_english(client):
+    response = client.get(reverse("account_login"), HTTP_ACCEPT_LANGUAGE="en-US,en;q=0.9")
+    assert '<html lang="vi">' in response.content.decode()
+    assert response["Content-Language"] == "vi"
+
+
+def test_an_unknown_language_cookie_falls_back_to_vietnamese(client):
+    client.cookies["thidua_language"] = "fr"
+    response = client.get(reverse("account_login"))
+    assert '<html lang="vi">' in response.content.decode()

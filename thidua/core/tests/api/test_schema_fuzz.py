@@ -10,6 +10,20 @@ from config.wsgi import application
 schema = schemathesis.openapi.from_wsgi("/api/v1/openapi.json", application)
 
 
+@pytest.fixture(autouse=True)
+def _keep_the_test_transactions_connection():
+    """Calls go through the WSGI handler, whose request signals would close the test's connection (as the test
+    client avoids): keep it open, or PostgreSQL loses the test transaction."""
+    from django.core.signals import request_finished, request_started
+    from django.db import close_old_connections
+
+    request_started.disconnect(close_old_connections)
+    request_finished.disconnect(close_old_connections)
+    yield
+    request_started.connect(close_old_connections)
+    request_finished.connect(close_old_connections)
+
+
 @pytest.fixture
 def api_headers(world):
     from thidua.accounts.services import api_token_create
