@@ -1,3 +1,4 @@
+from allauth.account.decorators import secure_admin_login
 from django.contrib import admin
 from django.urls import include, path
 from django.utils.translation import gettext_lazy as _
@@ -6,6 +7,8 @@ from config.api import api
 
 admin.site.site_header = _("Thi Đua — quản trị dữ liệu tham chiếu")
 admin.site.site_title = _("Thi Đua")
+# The admin signs in through allauth too: same throttling, same two-factor; no second, weaker door.
+admin.site.login = secure_admin_login(admin.site.login)  # type: ignore[method-assign]
 
 urlpatterns = [
     path("", include("thidua.core.urls")),

@@ -13,4 +13,5 @@ DATETIME_INPUT_FORMATS = ["%d/%m/%Y %H:%M", "%d/%m/%Y %H:%M:%S", "%Y-%m-%d %H:%M
 DECIMAL_SEPARATOR = ","
 THOUSAND_SEPARATOR = "."
 NUMBER_GROUPING = 3
-USE_THOUSAND_SEPARATOR = True
+# Grouping is applied where a template or form asks for it (|intcomma, localize=True); the global
+# USE_THOUSAND_SEPARATOR stays off so that ids and years are never rendered as "2.020".

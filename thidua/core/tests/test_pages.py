@@ -70,3 +70,19 @@ def test_an_unknown_language_cookie_falls_back_to_vietnamese(client):
     client.cookies["thidua_language"] = "fr"
     response = client.get(reverse("account_login"))
     assert '<html lang="vi">' in response.content.decode()
+
+
+def test_the_admin_has_no_login_of_its_own(client):
+    response = client.get("/quan-tri/login/")
+    assert response.status_code == 302
+    assert response["Location"].startswith(reverse("account_login"))
+
+
+def test_province_office_reads_reference_data_in_the_admin(client, world, settings):
+    settings.THIDUA_REQUIRE_2FA_FOR_PROVINCE_ROLES = False
+    from thidua.demo.world import _reference_data_admin
+
+    _reference_data_admin(world.province_office)
+    client.force_login(world.province_office)
+    assert client.get("/quan-tri/organizations/unit/").status_code == 200
+    assert client.get("/quan-tri/organizations/unit/add/").status_code == 404  # forbidden looks like not found
