@@ -9,14 +9,18 @@ from thidua.demo.world import DEMO_PASSWORD, demo_world_load
 pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True)]
 
 
+def _sign_in(page, base_url: str, username: str) -> None:
+    page.goto(f"{base_url}/accounts/login/")
+    page.get_by_label("Tên đăng nhập").fill(username)
+    page.get_by_label("Mật khẩu").fill(DEMO_PASSWORD)
+    page.get_by_role("button", name="Đăng nhập").click()
+
+
 def test_officer_signs_in_and_reaches_the_vietnamese_home_page(live_server, page, artifacts_dir):
     # given the demo world
     demo_world_load()
     # when the unit officer of Sở Y tế signs in
-    page.goto(f"{live_server.url}/accounts/login/")
-    page.get_by_label("Tên đăng nhập").fill("canbo.yte")
-    page.get_by_label("Mật khẩu").fill(DEMO_PASSWORD)
-    page.get_by_role("button", name="Đăng nhập").click()
+    _sign_in(page, live_server.url, "canbo.yte")
     # then the home page tells them, in Vietnamese, what they are
     page.wait_for_url(f"{live_server.url}/")
     assert page.locator("html").get_attribute("lang") == "vi"
@@ -27,10 +31,7 @@ def test_officer_signs_in_and_reaches_the_vietnamese_home_page(live_server, page
 
 def test_province_office_is_sent_to_two_factor_setup(live_server, page, artifacts_dir):
     demo_world_load()
-    page.goto(f"{live_server.url}/accounts/login/")
-    page.get_by_label("Tên đăng nhập").fill("bantdkt")
-    page.get_by_label("Mật khẩu").fill(DEMO_PASSWORD)
-    page.get_by_role("button", name="Đăng nhập").click()
+    _sign_in(page, live_server.url, "bantdkt")
     # allauth asks for the password once more before any change to two-factor settings
     page.wait_for_url(re.compile(r".*/accounts/reauthenticate/"))
     page.get_by_label("Mật khẩu").fill(DEMO_PASSWORD)
