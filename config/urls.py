@@ -13,6 +13,9 @@ admin.site.login = secure_admin_login(admin.site.login)  # type: ignore[method-a
 urlpatterns = [
     path("", include("thidua.core.urls")),
     path("", include("thidua.accounts.urls")),
+    path("don-vi/", include("thidua.organizations.urls")),
+    path("khoi-thi-dua/", include("thidua.emulation.urls")),
+    path("nhan-su/", include("thidua.people.urls")),
     path("accounts/", include("allauth.urls")),
     path("i18n/", include("django.conf.urls.i18n")),
     path("api/v1/", api.urls),

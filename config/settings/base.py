@@ -33,6 +33,7 @@ INSTALLED_APPS = [
     "thidua.organizations",
     "thidua.emulation",
     "thidua.accounts",
+    "thidua.people",
     "thidua.demo",
 ]
 

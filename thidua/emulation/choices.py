@@ -11,3 +11,8 @@ class BlocRole(models.TextChoices):
     LEADER = "leader", _("Khối trưởng")
     DEPUTY = "deputy", _("Khối phó")
     MEMBER = "member", _("Thành viên")
+
+
+class BlocYearStatus(models.TextChoices):
+    DRAFT = "draft", _("Đang lập")
+    CONFIRMED = "confirmed", _("Đã xác nhận")

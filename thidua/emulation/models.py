@@ -1,11 +1,12 @@
 from __future__ import annotations
 
+from django.conf import settings
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 from thidua.core.models import BaseModel
-from thidua.emulation.choices import BlocKind, BlocRole
+from thidua.emulation.choices import BlocKind, BlocRole, BlocYearStatus
 
 
 class Bloc(BaseModel):
@@ -46,18 +47,63 @@ class BlocMembership(BaseModel):
         _("năm thi đua"), validators=[MinValueValidator(2000), MaxValueValidator(2100)]
     )
     role = models.CharField(_("vai trò"), max_length=10, choices=BlocRole.choices, default=BlocRole.MEMBER)
+    # Mid-year changes are dated: a unit that joins or leaves during the year (e.g. ended by a merger).
+    joined_on = models.DateField(_("tham gia từ ngày"), null=True, blank=True)
+    left_on = models.DateField(_("rời khối ngày"), null=True, blank=True)
+    note = models.CharField(_("ghi chú, căn cứ"), max_length=300, blank=True)
 
     class Meta:
         verbose_name = _("thành viên khối")
         verbose_name_plural = _("thành viên khối")
         ordering = ["bloc", "year", "unit__name"]
         constraints = [
-            models.UniqueConstraint(fields=["bloc", "unit", "year"], name="emulation_membership_unique_unit_year"),
+            # A unit belongs to at most one bloc in a given year (issue 3).
+            models.UniqueConstraint(fields=["unit", "year"], name="emulation_membership_one_bloc_per_year"),
+            models.CheckConstraint(
+                condition=models.Q(left_on__isnull=True)
+                | models.Q(joined_on__isnull=True)
+                | models.Q(left_on__gte=models.F("joined_on")),
+                name="emulation_membership_dates",
+            ),
             models.UniqueConstraint(
                 fields=["bloc", "year"], condition=models.Q(role="leader"), name="emulation_membership_one_leader"
             ),
         ]
-        indexes = [models.Index(fields=["unit", "year"], name="emulation_membership_unit_idx")]
+        indexes = [models.Index(fields=["bloc", "year"], name="emulation_membership_bloc_idx")]
 
     def __str__(self) -> str:
         return f"{self.unit} — {self.bloc} ({self.year})"
+
+
+class BlocYear(BaseModel):
+    """Năm thi đua của khối: a bloc's composition for one year, drafted then confirmed by the province office.
+
+    Confirming requires exactly one Khối trưởng and at least one Khối phó among the members (DOMAIN R15).
+    """
+
+    bloc = models.ForeignKey(Bloc, verbose_name=_("khối"), on_delete=models.PROTECT, related_name="years")
+    year = models.PositiveSmallIntegerField(
+        _("năm thi đua"), validators=[MinValueValidator(2000), MaxValueValidator(2100)]
+    )
+    status = models.CharField(
+        _("trạng thái"), max_length=10, choices=BlocYearStatus.choices, default=BlocYearStatus.DRAFT
+    )
+    decision_number = models.CharField(_("số quyết định"), max_length=100, blank=True)
+    confirmed_at = models.DateTimeField(_("xác nhận lúc"), null=True, blank=True)
+    confirmed_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("người xác nhận"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="+",
+    )
+
+    class Meta:
+        verbose_name = _("năm thi đua của khối")
+        verbose_name_plural = _("năm thi đua của khối")
+        ordering = ["bloc", "-year"]
+        constraints = [models.UniqueConstraint(fields=["bloc", "year"], name="emulation_blocyear_unique")]
+
+    def __str__(self) -> str:
+        return f"{self.bloc} — {self.year}"

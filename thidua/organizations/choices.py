@@ -12,3 +12,14 @@ class UnitKind(models.TextChoices):
     COMMUNE = "commune", _("Xã, phường, thị trấn")
     DIVISION = "division", _("Phòng, ban trực thuộc")
     OTHER = "other", _("Khác")
+
+
+class UnitChangeKind(models.TextChoices):
+    """Kinds of organisational change (sắp xếp, tổ chức lại) that the emulation history must survive (DOMAIN §6.3)."""
+
+    RENAME = "rename", _("Đổi tên")
+    MERGE_INTO = "merge_into", _("Sáp nhập vào đơn vị khác")
+    SPLIT = "split", _("Chia tách")
+    TRANSFER_FUNCTION = "transfer_function", _("Chuyển giao chức năng, nhiệm vụ")
+    TRANSFER_PARENT = "transfer_parent", _("Chuyển đơn vị cấp trên")
+    CLOSE = "close", _("Giải thể, chấm dứt hoạt động")

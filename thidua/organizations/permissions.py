@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING
 from django.db.models import QuerySet
 
 from thidua.accounts.choices import Role
-from thidua.accounts.scoping import has_permission, permission_roles_define, unit_scope
+from thidua.accounts.scoping import has_permission, permission_roles_define
 
 if TYPE_CHECKING:
     from thidua.accounts.scoping import Actor
@@ -29,7 +29,20 @@ permission_roles_define(
 
 
 def unit_scope_for_view(actor: Actor) -> QuerySet[Unit]:
-    return unit_scope(actor, OrganizationsPermission.UNIT_VIEW)
+    """The organisation tree is public inside Thi Đua: every signed-in user may browse every unit and its lineage.
+
+    What is private (drafts, scores, ballots, personal data) is scoped by the apps that own it.
+    """
+    from thidua.organizations.models import Unit
+
+    if actor is None or not actor.is_authenticated or not actor.is_active:
+        return Unit.objects.none()
+    return Unit.objects.all()
+
+
+def can_change_unit(actor: Actor, *, unit: Unit) -> bool:
+    """May the actor record a change (rename, merge, close...) that involves ``unit``? The office over it may."""
+    return has_permission(actor, OrganizationsPermission.UNIT_MANAGE, unit=unit)
 
 
 def can_manage_unit(actor: Actor, *, parent: Unit | None) -> bool:
