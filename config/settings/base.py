@@ -143,6 +143,13 @@ SESSION_EXPIRE_AT_BROWSER_CLOSE = False
 THIDUA_REQUIRE_2FA_FOR_PROVINCE_ROLES = env.bool("THIDUA_REQUIRE_2FA_FOR_PROVINCE_ROLES", default=True)
 THIDUA_PAGE_SIZE = 25
 THIDUA_API_TOKEN_DEFAULT_DAYS = env.int("THIDUA_API_TOKEN_DEFAULT_DAYS", default=365)
+# XLSX import (issue 3): the modules that register import kinds, loaded on first use so core imports no domain app.
+THIDUA_IMPORT_KINDS = ["thidua.organizations.xlsx", "thidua.people.xlsx", "thidua.emulation.xlsx"]
+THIDUA_IMPORT_MAX_BYTES = 5 * 1024 * 1024
+THIDUA_IMPORT_MAX_ROWS = 5000
+THIDUA_IMPORT_PREVIEW_HOURS = 24
+# Larger imports are confirmed as a background job (3–4 ms per row: 500 rows take about two seconds).
+THIDUA_IMPORT_SYNC_MAX_ROWS = 500
 
 LOGGING = {
     "version": 1,

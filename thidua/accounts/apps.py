@@ -11,3 +11,7 @@ class AccountsConfig(AppConfig):
 
     def ready(self) -> None:
         from thidua.accounts import home, navigation  # noqa: F401  (register the app's panels and menu entries)
+        from thidua.accounts.succession import accounts_succession_carry
+        from thidua.organizations.succession import succession_handler_register
+
+        succession_handler_register(accounts_succession_carry)

@@ -10,4 +10,9 @@ class EmulationConfig(AppConfig):
     verbose_name = _("Thi đua")
 
     def ready(self) -> None:
-        from thidua.emulation import home  # noqa: F401  (registers the home-page panel)
+        # Register the home-page panel, the menu entry and the unit-page section.
+        from thidua.emulation import home, navigation  # noqa: F401
+        from thidua.emulation.services.succession import bloc_seats_succeed
+        from thidua.organizations.succession import succession_handler_register
+
+        succession_handler_register(bloc_seats_succeed)

@@ -16,3 +16,11 @@ class BlocRole(models.TextChoices):
 class BlocYearStatus(models.TextChoices):
     DRAFT = "draft", _("Đang lập")
     CONFIRMED = "confirmed", _("Đã xác nhận")
+
+
+class CopySkipReason(models.TextChoices):
+    """Why a seat of the previous year was not copied into the new year."""
+
+    ENDED = "ended", _("Đơn vị đã chấm dứt hoạt động trước năm mới")
+    LEFT = "left", _("Đơn vị đã rời khối trong năm trước")
+    ELSEWHERE = "elsewhere", _("Đơn vị đã thuộc một khối khác trong năm mới")

@@ -1,5 +1,7 @@
 from __future__ import annotations
 
+import datetime as dt
+
 from django.conf import settings
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
@@ -74,6 +76,20 @@ class BlocMembership(BaseModel):
     def __str__(self) -> str:
         return f"{self.unit} — {self.bloc} ({self.year})"
 
+    @property
+    def starts_on(self) -> dt.date:
+        """First day of the seat: its joining date, or 1 January of its year."""
+        return self.joined_on or dt.date(self.year, 1, 1)
+
+    @property
+    def ends_on(self) -> dt.date:
+        """Last day of the seat: the day it left, or 31 December of its year."""
+        return self.left_on or dt.date(self.year, 12, 31)
+
+    @property
+    def has_left(self) -> bool:
+        return self.left_on is not None
+
 
 class BlocYear(BaseModel):
     """Năm thi đua của khối: a bloc's composition for one year, drafted then confirmed by the province office.
@@ -107,3 +123,7 @@ class BlocYear(BaseModel):
 
     def __str__(self) -> str:
         return f"{self.bloc} — {self.year}"
+
+    @property
+    def is_confirmed(self) -> bool:
+        return self.status == BlocYearStatus.CONFIRMED

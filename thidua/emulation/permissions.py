@@ -1,15 +1,23 @@
-"""Permission policy of the emulation app."""
+"""Permission policy of the emulation app.
+
+Reading blocs is open to every signed-in user (a bloc's composition is a public fact inside Thi Đua, like the
+organisation tree); organising them (creating, seating units, roles, confirming a year) is the province office's,
+for the blocs of its own province (HD 1479/HD-BTĐKT: the province organises its khối, cụm).
+"""
 
 from __future__ import annotations
 
 from enum import StrEnum
 from typing import TYPE_CHECKING
 
+from django.db.models import QuerySet
+
 from thidua.accounts.choices import Role
 from thidua.accounts.scoping import has_permission, permission_roles_define
 
 if TYPE_CHECKING:
     from thidua.accounts.scoping import Actor
+    from thidua.emulation.models import Bloc
     from thidua.organizations.models import Unit
 
 
@@ -26,5 +34,26 @@ permission_roles_define(
 )
 
 
+def is_signed_in(actor: Actor) -> bool:
+    return actor is not None and actor.is_authenticated and actor.is_active
+
+
+def bloc_scope_for_view(actor: Actor) -> QuerySet[Bloc]:
+    """Every signed-in, active user may read every bloc and its years; anonymous callers see none."""
+    from thidua.emulation.models import Bloc
+
+    return Bloc.objects.all() if is_signed_in(actor) else Bloc.objects.none()
+
+
 def can_manage_blocs_of(actor: Actor, *, province: Unit) -> bool:
     return has_permission(actor, EmulationPermission.BLOC_MANAGE, unit=province)
+
+
+def can_manage_bloc(actor: Actor, *, bloc: Bloc) -> bool:
+    """The office of the bloc's own province manages it (a bloc-level grant such as the secretariat does not)."""
+    return can_manage_blocs_of(actor, province=bloc.province)
+
+
+def can_create_blocs(actor: Actor) -> bool:
+    """For menus and buttons: does the actor manage the blocs of some province?"""
+    return has_permission(actor, EmulationPermission.BLOC_MANAGE)

@@ -8,3 +8,6 @@ class OrganizationsConfig(AppConfig):
     name = "thidua.organizations"
     label = "organizations"
     verbose_name = _("Tổ chức")
+
+    def ready(self) -> None:
+        from thidua.organizations import navigation  # noqa: F401  (register the app's menu entry)

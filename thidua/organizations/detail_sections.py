@@ -38,3 +38,9 @@ def unit_section_provider_register(provider: UnitSectionProvider) -> None:
 def unit_sections_for(request: HttpRequest, unit: Unit) -> list[UnitSection]:
     sections = [section for provider in _providers for section in provider(request, unit)]
     return sorted(sections, key=lambda s: s.order)
+
+
+def unit_section_provider_unregister(provider: UnitSectionProvider) -> None:
+    """Remove a provider (tests register their own and take them out again)."""
+    if provider in _providers:
+        _providers.remove(provider)

@@ -46,3 +46,9 @@ def succession_carry(succession: Succession) -> None:
     """Run every registered handler. Must be called inside the change's transaction."""
     for handler in _handlers:
         handler(succession)
+
+
+def succession_handler_unregister(handler: SuccessionHandler) -> None:
+    """Remove a handler (tests register their own and take them out again)."""
+    if handler in _handlers:
+        _handlers.remove(handler)

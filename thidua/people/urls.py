@@ -1,4 +1,12 @@
-from django.urls import path  # noqa: F401
+from django.urls import path
+
+from thidua.people import views
 
 app_name = "people"
-urlpatterns: list = []  # type: ignore[type-arg]
+urlpatterns = [
+    path("", views.PersonListView.as_view(), name="person-list"),
+    path("them/", views.PersonCreateView.as_view(), name="person-create"),
+    path("<int:person_id>/", views.PersonDetailView.as_view(), name="person-detail"),
+    path("<int:person_id>/sua/", views.PersonUpdateView.as_view(), name="person-update"),
+    path("<int:person_id>/dieu-dong/", views.AssignmentMoveView.as_view(), name="assignment-move"),
+]

@@ -22,7 +22,7 @@ class ErrorOut(Schema):
 
 
 # Documented on every authenticated operation, so clients (and the schema fuzzer) know the error shapes.
-ERROR_RESPONSES: dict[int, type[Schema]] = {401: ErrorOut, 404: ErrorOut, 422: ErrorOut}
+ERROR_RESPONSES: dict[int, type[Schema]] = {400: ErrorOut, 401: ErrorOut, 404: ErrorOut, 422: ErrorOut}
 
 
 def _envelope(

@@ -50,3 +50,46 @@ def test_loading_twice_changes_nothing():
         RoleAssignment.objects.count(),
         AuditEvent.objects.count(),
     ) == counts
+
+
+def test_the_2025_reorganisations_are_applied_with_their_dates():
+    import datetime as dt
+
+    from thidua.organizations.models import UnitChangeLink
+
+    # when
+    call_command("loaddemo")
+    # then: Sở TTTT ended the day before its merger into Sở KH&CN, which carries on
+    tttt = Unit.objects.get(code="qn-so-tttt")
+    khcn = Unit.objects.get(code="qn-so-khcn")
+    assert tttt.valid_to == dt.date(2025, 1, 31)
+    link = UnitChangeLink.objects.select_related("change").get(predecessor=tttt)
+    assert (link.successor, link.change.decision_number) == (khcn, "01/NQ-HĐND")
+    # and Quảng Nam ended on 30/06/2025; its units that were still active stand under TP Đà Nẵng
+    quang_nam = Unit.objects.get(code="quang-nam")
+    da_nang = Unit.objects.get(code="da-nang")
+    assert quang_nam.valid_to == dt.date(2025, 6, 30)
+    khcn.refresh_from_db()
+    assert khcn.parent == da_nang
+    assert khcn.path.startswith(da_nang.path)
+    # while the 2019 bloc still lists Sở TTTT as its deputy
+    seat = BlocMembership.objects.get(unit=tttt, year=2019)
+    assert seat.role == BlocRole.DEPUTY
+
+
+def test_people_are_spread_over_the_units_and_some_moved():
+    from django.db.models import Count
+
+    from thidua.people.models import Assignment, Person
+
+    call_command("loaddemo")
+    assert Person.objects.count() >= 300
+    movers = Person.objects.annotate(n=Count("assignments")).filter(n__gte=2)
+    assert movers.count() >= 8
+    assert Assignment.objects.values("unit").distinct().count() >= 15
+    assert Person.objects.filter(full_name="Phạm Hồng Quảng").exists()
+
+
+def test_demo_accounts_are_bound_to_units():
+    call_command("loaddemo")
+    assert not User.objects.filter(unit__isnull=True).exists()

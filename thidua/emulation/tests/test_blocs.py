@@ -7,13 +7,13 @@ from typing import Any
 
 import pytest
 from django.contrib.auth.models import AnonymousUser
-from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 
+from thidua.core.exceptions import ValidationFailed
 from thidua.core.models import AuditEvent
 from thidua.emulation.choices import BlocKind, BlocRole
-from thidua.emulation.errors import BlocNotManageable
+from thidua.emulation.errors import BlocLeaderTaken, BlocNameTaken, BlocNotManageable, BlocUnitAlreadySeated
 from thidua.emulation.models import Bloc, BlocMembership
 from thidua.emulation.services import bloc_create, bloc_member_add
 from thidua.emulation.tests.factories import BlocFactory, member_add
@@ -72,7 +72,7 @@ def test_bloc_name_is_unique_within_a_province(world: Any) -> None:
     # given
     before = _state()
     # when
-    with pytest.raises(ValidationError):
+    with pytest.raises(BlocNameTaken):
         bloc_create(actor=world.province_office, province=world.p, name=world.bloc.name)
     # then
     assert _state() == before
@@ -137,7 +137,7 @@ def test_second_leader_in_the_same_year_is_refused(world: Any) -> None:
     # given: A is this year's Khối trưởng
     before = _state()
     # when
-    with pytest.raises(ValidationError):
+    with pytest.raises(BlocLeaderTaken):
         bloc_member_add(
             actor=world.province_office, bloc=world.bloc, unit=world.a1, year=_this_year(), role=BlocRole.LEADER
         )
@@ -180,7 +180,7 @@ def test_a_unit_sits_once_per_bloc_and_year(world: Any) -> None:
     # given: B is a member this year
     before = _state()
     # when
-    with pytest.raises(ValidationError):
+    with pytest.raises(BlocUnitAlreadySeated):
         bloc_member_add(actor=world.province_office, bloc=world.bloc, unit=world.b, year=_this_year())
     # then
     assert _state() == before
@@ -192,7 +192,7 @@ def test_year_out_of_range_is_refused(world: Any, _case: str, year: int) -> None
     unit = UnitFactory(parent=world.p)
     before = _state()
     # when
-    with pytest.raises(ValidationError):
+    with pytest.raises(ValidationFailed):
         bloc_member_add(actor=world.province_office, bloc=world.bloc, unit=unit, year=year)
     # then
     assert _state() == before

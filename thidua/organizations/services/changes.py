@@ -7,6 +7,7 @@ from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
 from django.db import transaction
+from django.db.models import F
 from django.utils.translation import gettext as _
 
 from thidua.organizations import audit
@@ -38,6 +39,8 @@ def _check_shape(
 
     if not predecessors:
         raise invalid(_("Chọn ít nhất một đơn vị chịu thay đổi."))
+    if effective_on == dt.date.min:  # its day before cannot be written
+        raise invalid(_("Ngày hiệu lực không hợp lệ."))
     if len({u.pk for u in predecessors}) != len(predecessors) or {u.pk for u in predecessors} & {
         u.pk for u in successors
     }:
@@ -70,6 +73,21 @@ def _check_shape(
         and any(new_parent.path.startswith(unit.path) for unit in predecessors)
     ):
         raise invalid(_("Không thể chuyển đơn vị vào chính nó hoặc đơn vị cấp dưới của nó."))
+    if kind != UnitChangeKind.TRANSFER_FUNCTION:
+        for unit in predecessors:
+            started = _current_start(unit)
+            if started is not None and effective_on <= started:
+                raise invalid(
+                    _("Ngày hiệu lực phải sau ngày %(day)s, lần thay đổi gần nhất của %(unit)s.")
+                    % {"unit": unit.name, "day": f"{started:%d/%m/%Y}"}
+                )
+    if kind in _ENDING_KINDS and any(s.path.startswith(p.path) for s in successors for p in predecessors):
+        raise invalid(_("Đơn vị kế thừa không thể là đơn vị cấp dưới của đơn vị chấm dứt hoạt động."))
+    if new_parent is not None and not new_parent.is_valid_on(effective_on):
+        raise invalid(
+            _("%(unit)s không còn hoạt động vào ngày %(day)s.")
+            % {"unit": new_parent.name, "day": f"{effective_on:%d/%m/%Y}"}
+        )
     for unit in successors:
         if unit.valid_to is not None and unit.valid_to < effective_on:
             raise invalid(_("Đơn vị kế thừa %(unit)s đã chấm dứt hoạt động trước ngày hiệu lực.") % {"unit": unit.name})
@@ -80,6 +98,16 @@ def _check_shape(
                     _("%(unit)s còn đơn vị trực thuộc đang hoạt động: hãy chuyển hoặc giải thể các đơn vị đó trước.")
                     % {"unit": unit.name}
                 )
+
+
+def _current_start(unit: Unit) -> dt.date | None:
+    """The latest start among the unit, its current name and its current parentage: a change must come after it,
+    or the ended rows would end before they began."""
+    starts = [unit.valid_from]
+    starts += UnitName.objects.filter(unit=unit, valid_to__isnull=True).values_list("valid_from", flat=True)
+    starts += UnitParentage.objects.filter(unit=unit, valid_to__isnull=True).values_list("valid_from", flat=True)
+    known = [day for day in starts if day is not None]
+    return max(known) if known else None
 
 
 def unit_change_record(
@@ -152,10 +180,14 @@ def unit_change_record(
             if new.valid_from is not None and new.valid_from > effective_on:
                 new.valid_from = effective_on
                 new.save(update_fields=["valid_from", "updated_at"])
-                first_name = UnitName.objects.filter(unit=new).order_by("valid_from").first()
-                if first_name is not None:
-                    first_name.valid_from = effective_on
-                    first_name.save(update_fields=["valid_from", "updated_at"])
+                # Its first name and first parent start with it, or the tree of that day would lose it.
+                for first in (
+                    UnitName.objects.filter(unit=new).order_by(F("valid_from").asc(nulls_first=True)).first(),
+                    UnitParentage.objects.filter(unit=new).order_by(F("valid_from").asc(nulls_first=True)).first(),
+                ):
+                    if first is not None and first.valid_from is not None and first.valid_from > effective_on:
+                        first.valid_from = effective_on
+                        first.save(update_fields=["valid_from", "updated_at"])
         if kind in _ENDING_KINDS:
             primary = news[0] if news else None
             for old in olds:

@@ -7,8 +7,8 @@ from typing import Any
 import factory
 
 from thidua.organizations.choices import UnitKind
-from thidua.organizations.models import Unit
-from thidua.organizations.services import unit_create
+from thidua.organizations.models import Unit, UnitChange
+from thidua.organizations.services import unit_change_record, unit_create
 
 
 class ProvinceFactory(factory.django.DjangoModelFactory[Unit]):
@@ -35,3 +35,15 @@ class UnitFactory(ProvinceFactory):
     name = factory.Sequence(lambda n: f"Sở Thử nghiệm {n}")
     kind = UnitKind.DEPARTMENT
     parent = factory.SubFactory(ProvinceFactory)
+
+
+def change_record(**kwargs: Any) -> UnitChange:
+    """Record a change as the system, with a made-up decision unless the test gives one."""
+    values: dict[str, Any] = {
+        "actor": None,
+        "decision_number": "123/QĐ-UBND",
+        "decision_date": kwargs.get("effective_on"),
+        "issuer": "UBND tỉnh",
+        **kwargs,
+    }
+    return unit_change_record(**values)
