@@ -16,9 +16,9 @@ from thidua.accounts.choices import Role
 from thidua.accounts.models import RoleAssignment, User
 from thidua.accounts.services import role_grant, user_create
 from thidua.demo.people_data import demo_people
-from thidua.emulation.choices import BlocRole
-from thidua.emulation.models import Bloc, BlocMembership
-from thidua.emulation.services import bloc_create, bloc_member_add
+from thidua.emulation.choices import BlocRole, BlocYearStatus
+from thidua.emulation.models import Bloc, BlocMembership, BlocYear
+from thidua.emulation.services import bloc_create, bloc_member_add, bloc_year_confirm
 from thidua.organizations.choices import UnitChangeKind, UnitKind
 from thidua.organizations.models import Unit, UnitChange
 from thidua.organizations.services import unit_change_record, unit_create
@@ -305,6 +305,10 @@ def demo_world_load() -> list[DemoAccount]:
                 if not BlocMembership.objects.filter(bloc=bloc, unit=units[code], year=year).exists():
                     role = LEADERSHIP[year].get(code, BlocRole.MEMBER)
                     bloc_member_add(actor=None, bloc=bloc, unit=units[code], year=year, role=role)
+        # 2019's composition is known in full (leader and deputy: the two co-chairs of 17/01/2020): confirmed.
+        # 2020's deputy is not in the sources (DOMAIN §1, UNVERIFIED): the year stays a draft.
+        if not BlocYear.objects.filter(bloc=bloc, year=2019, status=BlocYearStatus.CONFIRMED).exists():
+            bloc_year_confirm(actor=None, bloc=bloc, year=2019)
         bloc_i = Bloc.objects.filter(province=province, name=BLOC_I_NAME).first() or bloc_create(
             actor=None, province=province, name=BLOC_I_NAME, short_name="Khối tham mưu I"
         )

@@ -93,3 +93,12 @@ def test_people_are_spread_over_the_units_and_some_moved():
 def test_demo_accounts_are_bound_to_units():
     call_command("loaddemo")
     assert not User.objects.filter(unit__isnull=True).exists()
+
+
+def test_2019_composition_is_confirmed_and_2020_stays_a_draft():
+    from thidua.emulation.models import BlocYear
+
+    call_command("loaddemo")
+    statuses = dict(BlocYear.objects.filter(bloc__name="Khối thi đua các cơ quan tham mưu III").values_list("year", "status"))
+    assert statuses.get(2019) == "confirmed"
+    assert statuses.get(2020, "draft") == "draft"
