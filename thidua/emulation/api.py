@@ -13,7 +13,7 @@ from ninja.pagination import paginate
 from pydantic import Field
 
 from thidua.accounts.api import api_actor
-from thidua.core.api.errors import ERROR_RESPONSES, ErrorOut
+from thidua.core.api.errors import ERROR_RESPONSES, MAX_ID, WRITE_RESPONSES
 from thidua.core.api.pagination import MAX_PAGE_SIZE, BoundedPageNumberPagination
 from thidua.core.exceptions import NotFound
 from thidua.emulation.choices import BlocKind, BlocRole, BlocYearStatus
@@ -40,10 +40,8 @@ from thidua.organizations.models import Unit
 
 router = Router(tags=["emulation"])
 
-MAX_ID = 2_147_483_647
 # Refusals of writes: 400 unreadable body, 403 not the office of the bloc's province, 409 a rule of the bloc-year,
 # 422 invalid input.
-WRITE_RESPONSES = {**ERROR_RESPONSES, 400: ErrorOut, 403: ErrorOut, 409: ErrorOut}
 
 
 class BlocPath(Schema):

@@ -19,7 +19,7 @@ from ninja.params import P, PathEx
 from pydantic import BeforeValidator, Field
 
 from thidua.accounts.api import api_actor
-from thidua.core.api.errors import ERROR_RESPONSES, ErrorOut
+from thidua.core.api.errors import ERROR_RESPONSES, MAX_ID, WRITE_RESPONSES
 from thidua.core.api.pagination import MAX_PAGE_SIZE, BoundedPageNumberPagination
 from thidua.core.exceptions import ValidationFailed
 from thidua.organizations.choices import UnitChangeKind, UnitKind
@@ -38,8 +38,6 @@ from thidua.organizations.services import unit_change_record, unit_create, unit_
 router = Router(tags=["organizations"])
 
 # Writes also answer 400 (a body that is not JSON) and 403 (a service refused: UnitNotManageable).
-WRITE_RESPONSES = {**ERROR_RESPONSES, 400: ErrorOut, 403: ErrorOut}
-MAX_ID = 2**31 - 1
 
 UnitId = Annotated[int, Field(ge=1, le=MAX_ID)]
 _ISO_DAY = re.compile(r"\d{4}-\d{2}-\d{2}")

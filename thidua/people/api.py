@@ -15,7 +15,7 @@ from ninja import Query, Router, Schema, Status
 from pydantic import Field, StringConstraints
 
 from thidua.accounts.api import api_actor
-from thidua.core.api.errors import ERROR_RESPONSES, ErrorOut
+from thidua.core.api.errors import ERROR_RESPONSES, WRITE_RESPONSES
 from thidua.core.api.pagination import MAX_PAGE, MAX_PAGE_SIZE
 from thidua.core.exceptions import NotFound
 from thidua.organizations.models import Unit
@@ -34,7 +34,6 @@ from thidua.people.services import assignment_move, person_create, person_update
 router = Router(tags=["people"])
 
 # Writes may also meet a body that is not JSON (400), a refusal (403) or a conflict with existing data (409).
-WRITE_ERROR_RESPONSES: dict[int, type[Schema]] = {**ERROR_RESPONSES, 400: ErrorOut, 403: ErrorOut, 409: ErrorOut}
 
 # No control characters (PostgreSQL refuses NUL in text); a name needs one visible character. The bounds are in
 # the schema itself, so a client (or the fuzzer) knows them before calling.
@@ -177,7 +176,7 @@ def person_get(request: HttpRequest, person_id: Id) -> PersonDetailOut:
 
 @router.post(
     "/people",
-    response={201: PersonOut, **WRITE_ERROR_RESPONSES},
+    response={201: PersonOut, **WRITE_RESPONSES},
     operation_id="person_create",
     summary="Thêm cá nhân",
 )
@@ -199,7 +198,7 @@ def person_create_op(request: HttpRequest, payload: PersonCreateIn) -> Status[Pe
 
 @router.put(
     "/people/{person_id}",
-    response={200: PersonOut, **WRITE_ERROR_RESPONSES},
+    response={200: PersonOut, **WRITE_RESPONSES},
     operation_id="person_update",
     summary="Sửa thông tin cá nhân",
 )
@@ -218,7 +217,7 @@ def person_update_op(request: HttpRequest, person_id: Id, payload: PersonUpdateI
 
 @router.post(
     "/people/{person_id}/moves",
-    response={201: PersonOut, **WRITE_ERROR_RESPONSES},
+    response={201: PersonOut, **WRITE_RESPONSES},
     operation_id="assignment_move",
     summary="Điều động, luân chuyển cá nhân",
 )

@@ -25,6 +25,12 @@ class ErrorOut(Schema):
 ERROR_RESPONSES: dict[int, type[Schema]] = {400: ErrorOut, 401: ErrorOut, 404: ErrorOut, 422: ErrorOut}
 
 
+# Write operations may also be refused (403), conflict with the current state (409) or get a non-JSON body (400).
+WRITE_RESPONSES: dict[int, type[Schema]] = {**ERROR_RESPONSES, 403: ErrorOut, 409: ErrorOut}
+# Primary keys that the API accepts: positive, within PostgreSQL's integer range (no overflow reaches the database).
+MAX_ID = 2**31 - 1
+
+
 def _envelope(
     api: NinjaAPI, request: HttpRequest, status: int, detail: str, code: str, fields: Any = None
 ) -> HttpResponse:

@@ -99,6 +99,8 @@ def test_2019_composition_is_confirmed_and_2020_stays_a_draft():
     from thidua.emulation.models import BlocYear
 
     call_command("loaddemo")
-    statuses = dict(BlocYear.objects.filter(bloc__name="Khối thi đua các cơ quan tham mưu III").values_list("year", "status"))
+    statuses = dict(
+        BlocYear.objects.filter(bloc__name="Khối thi đua các cơ quan tham mưu III").values_list("year", "status")
+    )
     assert statuses.get(2019) == "confirmed"
     assert statuses.get(2020, "draft") == "draft"
