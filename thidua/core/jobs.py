@@ -13,8 +13,9 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
+from django.conf import settings
 from django.db import transaction
-from django.utils import timezone
+from django.utils import timezone, translation
 
 from thidua.core.choices import JobStatus
 from thidua.core.exceptions import NotFound
@@ -35,6 +36,7 @@ class JobKind:
 
 
 _kinds: dict[str, JobKind] = {}
+JOB_LANGUAGE_PARAM = "language"
 
 
 def job_runner_register(kind: str, *, title: str | Promise, runner: Callable[[Job], None]) -> None:
@@ -48,7 +50,9 @@ def job_create(*, actor: User, kind: str, params: dict[str, Any] | None = None) 
     if kind not in _kinds:
         raise LookupError(f"Unknown job kind {kind!r}")
     with transaction.atomic():
-        job = Job.objects.create(kind=kind, title=str(_kinds[kind].title), owner=actor, params=params or {})
+        # The worker speaks the requester's language: file headers, values and messages match what they saw.
+        job_params = {**(params or {}), JOB_LANGUAGE_PARAM: translation.get_language() or settings.LANGUAGE_CODE}
+        job = Job.objects.create(kind=kind, title=str(_kinds[kind].title), owner=actor, params=job_params)
         job_id = str(job.pk)
         transaction.on_commit(lambda: job_run_task.enqueue(job_id=job_id))
     return job
@@ -83,7 +87,8 @@ def job_run(*, job_id: str) -> None:
         return
     job = Job.objects.select_related("owner").get(pk=job_id)
     try:
-        _kinds[job.kind].runner(job)
+        with translation.override(job.params.get(JOB_LANGUAGE_PARAM) or settings.LANGUAGE_CODE):
+            _kinds[job.kind].runner(job)
     except Exception:
         logger.exception("job failed", extra={"job_id": job_id, "kind": job.kind})
         Job.objects.filter(pk=job_id).update(

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import asdict, dataclass
+from dataclasses import asdict, dataclass, fields
 from typing import TYPE_CHECKING, Any
 
 from django.db.models import Q, QuerySet
@@ -33,7 +33,8 @@ class AuditFilters:
 
     @classmethod
     def from_params(cls, params: dict[str, Any]) -> AuditFilters:
-        values = dict(params)
+        names = {field.name for field in fields(cls)}
+        values = {key: value for key, value in params.items() if key in names}
         for key in ("date_from", "date_to"):
             if values.get(key):
                 values[key] = dt.date.fromisoformat(values[key])

@@ -9,14 +9,15 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from django.conf import settings
 from django.db import transaction
+from django.utils.translation import get_language, gettext_lazy
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
 
 from thidua.core.exceptions import ApplicationError
 from thidua.core.imports.choices import ImportBatchStatus
 from thidua.core.imports.services import import_batch_access, import_batch_confirm
-from thidua.core.jobs import job_progress, job_runner_register
+from thidua.core.jobs import JOB_LANGUAGE_PARAM, job_progress, job_runner_register
 from thidua.core.models import Job
 
 if TYPE_CHECKING:
@@ -36,7 +37,7 @@ def import_batch_confirm_later(*, actor: User, batch: ImportBatch) -> Job:
             kind=JOB_KIND,
             title=_("Ghi dữ liệu nhập từ tệp %(name)s") % {"name": batch.file_name},
             owner=actor,
-            params={"batch_id": str(batch.pk)},
+            params={"batch_id": str(batch.pk), JOB_LANGUAGE_PARAM: get_language() or settings.LANGUAGE_CODE},
             total=batch.row_count,
         )
         job_id = str(job.pk)

@@ -47,3 +47,26 @@ def test_unknown_job_kind_is_refused(world):
     with pytest.raises(LookupError):
         job_create(actor=world.plain, kind="nope")
     assert not Job.objects.exists()
+
+
+def _language_runner(job):
+    from django.utils.translation import get_language
+
+    job_progress(job=job, done=0, total=0, message=get_language())
+
+
+job_runner_register("test.language", title="language", runner=_language_runner)
+
+
+def test_a_job_runs_in_the_language_of_the_person_who_asked(world, django_capture_on_commit_callbacks):
+    from django.utils import translation
+
+    # given a job requested by someone reading in English
+    with translation.override("en"), django_capture_on_commit_callbacks(execute=False):
+        job = job_create(actor=world.plain, kind="test.language")
+    # when the worker (in Vietnamese by default) runs it
+    with translation.override("vi"):
+        job_run(job_id=str(job.pk))
+    # then it ran in English
+    job.refresh_from_db()
+    assert job.message == "en"
