@@ -34,6 +34,11 @@ INSTALLED_APPS = [
     "thidua.emulation",
     "thidua.accounts",
     "thidua.people",
+    "thidua.awards",
+    "thidua.initiatives",
+    "thidua.covenants",
+    "thidua.registrations",
+    "thidua.movements",
     "thidua.demo",
 ]
 
@@ -142,6 +147,8 @@ SESSION_EXPIRE_AT_BROWSER_CLOSE = False
 # Province-level roles (province office, council) must use two-factor authentication (issue 2, item 3).
 THIDUA_REQUIRE_2FA_FOR_PROVINCE_ROLES = env.bool("THIDUA_REQUIRE_2FA_FOR_PROVINCE_ROLES", default=True)
 THIDUA_PAGE_SIZE = 25
+# Attachments (plans, reviews, covenants, initiatives): at most this size; only PDF, DOCX, XLSX, JPEG, PNG.
+THIDUA_ATTACHMENT_MAX_BYTES = env.int("THIDUA_ATTACHMENT_MAX_BYTES", default=10 * 1024 * 1024)
 THIDUA_API_TOKEN_DEFAULT_DAYS = env.int("THIDUA_API_TOKEN_DEFAULT_DAYS", default=365)
 # XLSX import (issue 3): the modules that register import kinds, loaded on first use so core imports no domain app.
 THIDUA_IMPORT_KINDS = ["thidua.organizations.xlsx", "thidua.people.xlsx", "thidua.emulation.xlsx"]

@@ -7,6 +7,8 @@ running ``loaddemo`` twice changes nothing the second time. Later issues add the
 from __future__ import annotations
 
 import datetime as dt
+import importlib
+import importlib.util
 from dataclasses import dataclass
 
 from django.contrib.auth.models import Permission
@@ -15,6 +17,7 @@ from django.db import transaction
 from thidua.accounts.choices import Role
 from thidua.accounts.models import RoleAssignment, User
 from thidua.accounts.services import role_grant, user_create
+from thidua.demo.context import DEMO_STEPS, DemoContext
 from thidua.demo.people_data import demo_people
 from thidua.emulation.choices import BlocRole, BlocYearStatus
 from thidua.emulation.models import Bloc, BlocMembership, BlocYear
@@ -320,5 +323,15 @@ def demo_world_load() -> list[DemoAccount]:
             if spec.role == Role.PROVINCE_OFFICE:
                 _reference_data_admin(user)
         _people(units)
+        context = DemoContext(
+            province=province,
+            units=units,
+            bloc_iii=bloc,
+            bloc_i=bloc_i,
+            bloc_iii_codes=tuple(code for code, *_rest in UNITS),
+        )
+        for step in DEMO_STEPS:
+            if importlib.util.find_spec(step) is not None:
+                importlib.import_module(step).demo_load(context)
         _changes(units)
     return ACCOUNTS

@@ -1,0 +1,71 @@
+"""The bloc year board (trang năm thi đua của khối): a declared extension API for the apps built on emulation.
+
+The secretariat's one place for a bloc's year shows a timeline (launch, registration deadline, covenant signed,
+mid-term and final reviews, conference) and, per member unit, its progress (registered? acknowledged the covenant?
+initiatives counted?). The emulation app cannot import the apps that own those records, so each registers a
+provider in ``AppConfig.ready()``. A provider receives the bloc, the year and the member unit ids, and must run a
+constant number of queries whatever the number of units.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
+
+from django.utils.functional import Promise
+
+if TYPE_CHECKING:
+    from thidua.emulation.models import Bloc
+
+
+@dataclass(frozen=True)
+class TimelineEvent:
+    day: dt.date
+    label: str | Promise
+    url: str = ""
+    is_deadline: bool = False
+
+
+@dataclass(frozen=True)
+class ProgressCell:
+    text: str | Promise
+    is_done: bool = False
+    url: str = ""
+
+
+@dataclass(frozen=True)
+class YearBoardColumn:
+    """One column of the per-unit progress table: its heading and a cell per unit id (missing = not started)."""
+
+    title: str | Promise
+    cells: dict[int, ProgressCell] = field(default_factory=dict)
+    order: int = 100
+
+
+@dataclass(frozen=True)
+class YearBoardContribution:
+    events: list[TimelineEvent] = field(default_factory=list)
+    columns: list[YearBoardColumn] = field(default_factory=list)
+
+
+YearBoardProvider = Callable[["Bloc", int, Sequence[int]], YearBoardContribution]
+_providers: list[YearBoardProvider] = []
+
+
+def year_board_provider_register(provider: YearBoardProvider) -> None:
+    if provider not in _providers:
+        _providers.append(provider)
+
+
+def year_board_for(bloc: Bloc, year: int, unit_ids: Sequence[int]) -> YearBoardContribution:
+    events: list[TimelineEvent] = []
+    columns: list[YearBoardColumn] = []
+    for provider in _providers:
+        contribution = provider(bloc, year, unit_ids)
+        events += contribution.events
+        columns += contribution.columns
+    return YearBoardContribution(
+        events=sorted(events, key=lambda e: e.day), columns=sorted(columns, key=lambda c: c.order)
+    )

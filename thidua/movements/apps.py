@@ -1,0 +1,10 @@
+from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
+
+
+class MovementsConfig(AppConfig):
+    """Emulation movements (phong trào thi đua) and their reviews."""
+
+    name = "thidua.movements"
+    label = "movements"
+    verbose_name = _("Phong trào thi đua")
