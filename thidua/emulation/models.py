@@ -127,3 +127,23 @@ class BlocYear(BaseModel):
     @property
     def is_confirmed(self) -> bool:
         return self.status == BlocYearStatus.CONFIRMED
+
+
+class ReminderLog(models.Model):
+    """Nhắc hạn đã gửi: one deadline reminder e-mailed to a unit on a day, so the daily run never sends it twice."""
+
+    bloc = models.ForeignKey(Bloc, on_delete=models.CASCADE, related_name="+")
+    year = models.PositiveSmallIntegerField()
+    unit = models.ForeignKey("organizations.Unit", on_delete=models.CASCADE, related_name="+")
+    sent_on = models.DateField()
+    recipients = models.PositiveSmallIntegerField(default=0)
+
+    class Meta:
+        verbose_name = _("nhắc hạn đã gửi")
+        verbose_name_plural = _("nhắc hạn đã gửi")
+        constraints = [
+            models.UniqueConstraint(fields=["bloc", "year", "unit", "sent_on"], name="emulation_reminder_once_a_day")
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.unit_id} {self.sent_on}"

@@ -24,12 +24,14 @@ if TYPE_CHECKING:
 class EmulationPermission(StrEnum):
     BLOC_VIEW = "emulation.view_bloc"
     BLOC_MANAGE = "emulation.manage_bloc"
+    YEAR_BOARD_VIEW = "emulation.view_year_board"
 
 
 permission_roles_define(
     {
         EmulationPermission.BLOC_VIEW: set(Role),
         EmulationPermission.BLOC_MANAGE: {Role.PROVINCE_OFFICE},
+        EmulationPermission.YEAR_BOARD_VIEW: {Role.PROVINCE_OFFICE, Role.BLOC_SECRETARIAT},
     }
 )
 
@@ -57,3 +59,8 @@ def can_manage_bloc(actor: Actor, *, bloc: Bloc) -> bool:
 def can_create_blocs(actor: Actor) -> bool:
     """For menus and buttons: does the actor manage the blocs of some province?"""
     return has_permission(actor, EmulationPermission.BLOC_MANAGE)
+
+
+def can_view_year_board(actor: Actor, *, bloc: Bloc) -> bool:
+    """The year board (each member's progress) is for the province office and the bloc's secretariat."""
+    return has_permission(actor, EmulationPermission.YEAR_BOARD_VIEW, bloc=bloc)

@@ -21,4 +21,5 @@ urlpatterns = [
     ),
     path("<int:bloc_id>/nam/<int:year>/sao-chep/", views.BlocYearCopyView.as_view(), name="year-copy"),
     path("<int:bloc_id>/nam/<int:year>/xac-nhan/", views.BlocYearConfirmView.as_view(), name="year-confirm"),
+    path("<int:bloc_id>/nam/<int:year>/theo-doi/", views.BlocYearBoardView.as_view(), name="year-board"),
 ]

@@ -26,7 +26,7 @@ from thidua.emulation.forms import (
     BlocYearConfirmForm,
 )
 from thidua.emulation.models import Bloc
-from thidua.emulation.permissions import can_create_blocs, can_manage_bloc
+from thidua.emulation.permissions import can_create_blocs, can_manage_bloc, can_view_year_board
 from thidua.emulation.selectors import (
     bloc_access,
     bloc_default_year,
@@ -47,6 +47,7 @@ from thidua.emulation.services import (
     bloc_year_copy_from_previous,
 )
 from thidua.emulation.services._common import MAX_YEAR, MIN_YEAR
+from thidua.emulation.year_board import year_board_for, year_board_late_units
 
 
 def _year_from(value: str | None, default: int) -> int:
@@ -170,6 +171,7 @@ def _detail(
         "years": [(y, summaries.get(y)) for y in sorted(tabs, reverse=True)],
         "composition": composition,
         "can_manage": can_manage,
+        "can_view_board": can_view_year_board(request.user, bloc=bloc),
         "row_error": row_error,
         "roles": BlocRole.choices,
     }
@@ -302,3 +304,27 @@ class BlocYearConfirmView(LoginRequiredMixin, View):
                 messages.success(request, _("Đã xác nhận thành phần khối năm %(year)s.") % {"year": year})
                 return redirect(_year_url(bloc, year))
         return _detail(request, bloc, year, confirm_form=form, status=422)
+
+
+class BlocYearBoardView(LoginRequiredMixin, View):
+    """Bảng theo dõi năm thi đua: the secretariat's one place for a bloc's year (timeline and each unit's progress)."""
+
+    def get(self, request: AuthenticatedHttpRequest, bloc_id: int, year: int) -> HttpResponse:
+        bloc = bloc_access(actor=request.user, bloc_id=bloc_id)
+        if not can_view_year_board(request.user, bloc=bloc) or not _year_from(str(year), 0):
+            raise NotFound()
+        composition = bloc_year_composition(bloc=bloc, year=year)
+        unit_ids = [seat.membership.unit_id for seat in composition.seats]
+        board = year_board_for(bloc, year, unit_ids)
+        today = timezone.localdate()
+        late = year_board_late_units(bloc, year, unit_ids, today=today)
+        rows = [
+            {
+                "seat": seat,
+                "cells": [column.cells.get(seat.membership.unit_id) for column in board.columns],
+                "late": late.get(seat.membership.unit_id, []),
+            }
+            for seat in composition.seats
+        ]
+        context = {"bloc": bloc, "year": year, "composition": composition, "board": board, "rows": rows, "today": today}
+        return render(request, "emulation/bloc_year_board.html", context)

@@ -62,10 +62,30 @@ def year_board_provider_register(provider: YearBoardProvider) -> None:
 def year_board_for(bloc: Bloc, year: int, unit_ids: Sequence[int]) -> YearBoardContribution:
     events: list[TimelineEvent] = []
     columns: list[YearBoardColumn] = []
-    for provider in _providers:
-        contribution = provider(bloc, year, unit_ids)
+    for contribution in _contributions(bloc, year, unit_ids):
         events += contribution.events
         columns += contribution.columns
     return YearBoardContribution(
         events=sorted(events, key=lambda e: e.day), columns=sorted(columns, key=lambda c: c.order)
     )
+
+
+def _contributions(bloc: Bloc, year: int, unit_ids: Sequence[int]) -> list[YearBoardContribution]:
+    return [provider(bloc, year, unit_ids) for provider in _providers]
+
+
+def year_board_late_units(bloc: Bloc, year: int, unit_ids: Sequence[int], *, today: dt.date) -> dict[int, list[str]]:
+    """Units that are late: a contribution's deadline has passed and the unit's cell in its columns is not done.
+
+    Returns, per late unit, what it is late for (the deadline's label), for the reminder e-mails.
+    """
+    late: dict[int, list[str]] = {}
+    for contribution in _contributions(bloc, year, unit_ids):
+        passed = [event for event in contribution.events if event.is_deadline and event.day < today]
+        if not passed or not contribution.columns:
+            continue
+        for unit_id in unit_ids:
+            cells = [column.cells.get(unit_id) for column in contribution.columns]
+            if any(cell is None or not cell.is_done for cell in cells):
+                late.setdefault(unit_id, []).extend(str(event.label) for event in passed)
+    return late
