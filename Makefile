@@ -88,6 +88,7 @@ e2e: install-dev
 bench: install-dev migrate
 	$(PY) bench/run.py
 	$(PY) bench/org_tree.py
+	$(PY) bench/initiatives_stats.py
 
 lock: $(VENV)/.created
 	$(BIN)/pip install --quiet "pip-tools==7.5.1"

@@ -47,7 +47,7 @@ from thidua.emulation.services import (
     bloc_year_copy_from_previous,
 )
 from thidua.emulation.services._common import MAX_YEAR, MIN_YEAR
-from thidua.emulation.year_board import year_board_for, year_board_late_units
+from thidua.emulation.year_board import year_board_for, year_board_with_late_units
 
 
 def _year_from(value: str | None, default: int) -> int:
@@ -172,6 +172,7 @@ def _detail(
         "composition": composition,
         "can_manage": can_manage,
         "can_view_board": can_view_year_board(request.user, bloc=bloc),
+        "year_summaries": year_board_for(bloc, year, [seat.membership.unit_id for seat in composition.seats]).summaries,
         "row_error": row_error,
         "roles": BlocRole.choices,
     }
@@ -315,9 +316,8 @@ class BlocYearBoardView(LoginRequiredMixin, View):
             raise NotFound()
         composition = bloc_year_composition(bloc=bloc, year=year)
         unit_ids = [seat.membership.unit_id for seat in composition.seats]
-        board = year_board_for(bloc, year, unit_ids)
         today = timezone.localdate()
-        late = year_board_late_units(bloc, year, unit_ids, today=today)
+        board, late = year_board_with_late_units(bloc, year, unit_ids, today=today)
         rows = [
             {
                 "seat": seat,

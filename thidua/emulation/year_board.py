@@ -48,6 +48,8 @@ class YearBoardColumn:
 class YearBoardContribution:
     events: list[TimelineEvent] = field(default_factory=list)
     columns: list[YearBoardColumn] = field(default_factory=list)
+    # Aggregate lines shown on the bloc's public year page (e.g. "130 sáng kiến cấp cơ sở, 6 sáng kiến cấp tỉnh").
+    summaries: list[str | Promise] = field(default_factory=list)
 
 
 YearBoardProvider = Callable[["Bloc", int, Sequence[int]], YearBoardContribution]
@@ -60,18 +62,15 @@ def year_board_provider_register(provider: YearBoardProvider) -> None:
 
 
 def year_board_for(bloc: Bloc, year: int, unit_ids: Sequence[int]) -> YearBoardContribution:
-    events: list[TimelineEvent] = []
-    columns: list[YearBoardColumn] = []
-    for contribution in _contributions(bloc, year, unit_ids):
-        events += contribution.events
-        columns += contribution.columns
-    return YearBoardContribution(
-        events=sorted(events, key=lambda e: e.day), columns=sorted(columns, key=lambda c: c.order)
-    )
+    return _merge(_contributions(bloc, year, unit_ids))
 
 
-def _contributions(bloc: Bloc, year: int, unit_ids: Sequence[int]) -> list[YearBoardContribution]:
-    return [provider(bloc, year, unit_ids) for provider in _providers]
+def year_board_with_late_units(
+    bloc: Bloc, year: int, unit_ids: Sequence[int], *, today: dt.date
+) -> tuple[YearBoardContribution, dict[int, list[str]]]:
+    """The board and its late units, asking each provider once."""
+    contributions = _contributions(bloc, year, unit_ids)
+    return _merge(contributions), _late(contributions, unit_ids, today=today)
 
 
 def year_board_late_units(bloc: Bloc, year: int, unit_ids: Sequence[int], *, today: dt.date) -> dict[int, list[str]]:
@@ -79,8 +78,27 @@ def year_board_late_units(bloc: Bloc, year: int, unit_ids: Sequence[int], *, tod
 
     Returns, per late unit, what it is late for (the deadline's label), for the reminder e-mails.
     """
+    return _late(_contributions(bloc, year, unit_ids), unit_ids, today=today)
+
+
+def _contributions(bloc: Bloc, year: int, unit_ids: Sequence[int]) -> list[YearBoardContribution]:
+    return [provider(bloc, year, unit_ids) for provider in _providers]
+
+
+def _merge(contributions: list[YearBoardContribution]) -> YearBoardContribution:
+    events = [event for contribution in contributions for event in contribution.events]
+    columns = [column for contribution in contributions for column in contribution.columns]
+    summaries = [line for contribution in contributions for line in contribution.summaries]
+    return YearBoardContribution(
+        events=sorted(events, key=lambda e: e.day), columns=sorted(columns, key=lambda c: c.order), summaries=summaries
+    )
+
+
+def _late(
+    contributions: list[YearBoardContribution], unit_ids: Sequence[int], *, today: dt.date
+) -> dict[int, list[str]]:
     late: dict[int, list[str]] = {}
-    for contribution in _contributions(bloc, year, unit_ids):
+    for contribution in contributions:
         passed = [event for event in contribution.events if event.is_deadline and event.day < today]
         if not passed or not contribution.columns:
             continue

@@ -8,3 +8,11 @@ class MovementsConfig(AppConfig):
     name = "thidua.movements"
     label = "movements"
     verbose_name = _("Phong trào thi đua")
+
+    def ready(self) -> None:
+        # Register the menu entry, the audit actions and the bloc year board's timeline events.
+        from thidua.emulation.year_board import year_board_provider_register
+        from thidua.movements import audit, navigation  # noqa: F401
+        from thidua.movements.year_board import movement_year_board
+
+        year_board_provider_register(movement_year_board)

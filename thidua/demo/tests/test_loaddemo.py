@@ -104,3 +104,27 @@ def test_2019_composition_is_confirmed_and_2020_stays_a_draft():
     )
     assert statuses.get(2019) == "confirmed"
     assert statuses.get(2020, "draft") == "draft"
+
+
+def test_the_2019_bloc_page_counts_130_and_6_initiatives_from_the_data(client):
+    from django.urls import reverse
+
+    call_command("loaddemo")
+    bloc = Bloc.objects.get(name="Khối thi đua các cơ quan tham mưu III")
+    client.force_login(User.objects.get(username="canbo.yte"))
+    content = client.get(reverse("emulation:bloc-detail", kwargs={"bloc_id": bloc.pk}), {"year": 2019}).content.decode()
+    assert "130 sáng kiến được công nhận cấp cơ sở, 6 sáng kiến cấp tỉnh" in content
+
+
+def test_the_2019_year_of_bloc_iii_has_its_movements_registrations_and_covenant():
+    from thidua.covenants.models import BlocCovenant
+    from thidua.movements.models import Movement
+    from thidua.registrations.models import Registration
+
+    call_command("loaddemo")
+    bloc = Bloc.objects.get(name="Khối thi đua các cơ quan tham mưu III")
+    assert Movement.objects.filter(launched_on__year=2019).count() >= 2
+    assert Registration.objects.filter(year=2019, unit__bloc_memberships__bloc=bloc).distinct().count() == 7
+    covenant = BlocCovenant.objects.get(bloc=bloc, year=2019)
+    assert covenant.acknowledgements.count() == 7
+    assert covenant.is_in_force

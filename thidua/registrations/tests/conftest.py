@@ -1,0 +1,1 @@
+from thidua.awards.tests.catalogue import title_catalogue  # noqa: F401
