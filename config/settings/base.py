@@ -151,7 +151,15 @@ THIDUA_PAGE_SIZE = 25
 THIDUA_ATTACHMENT_MAX_BYTES = env.int("THIDUA_ATTACHMENT_MAX_BYTES", default=10 * 1024 * 1024)
 THIDUA_API_TOKEN_DEFAULT_DAYS = env.int("THIDUA_API_TOKEN_DEFAULT_DAYS", default=365)
 # XLSX import (issue 3): the modules that register import kinds, loaded on first use so core imports no domain app.
-THIDUA_IMPORT_KINDS = ["thidua.organizations.xlsx", "thidua.people.xlsx", "thidua.emulation.xlsx"]
+THIDUA_IMPORT_KINDS = [
+    "thidua.organizations.xlsx",
+    "thidua.people.xlsx",
+    "thidua.emulation.xlsx",
+    "thidua.initiatives.xlsx",
+    "thidua.registrations.xlsx",
+    "thidua.movements.xlsx",
+    "thidua.covenants.xlsx",
+]
 THIDUA_IMPORT_MAX_BYTES = 5 * 1024 * 1024
 THIDUA_IMPORT_MAX_ROWS = 5000
 THIDUA_IMPORT_PREVIEW_HOURS = 24

@@ -20,7 +20,7 @@ from django.db import models
 from django.utils.translation import gettext as _
 
 from thidua.core.exceptions import ApplicationError
-from thidua.core.imports.errors import ImportRowFailed
+from thidua.core.imports.errors import ImportNotAllowed, ImportRowFailed
 from thidua.core.spreadsheets import Column, SheetRow, date_error, parse_date
 from thidua.core.text import fold
 
@@ -175,3 +175,17 @@ class ImportKind(ABC, Generic[RowT]):
 
     def column_titles(self) -> Mapping[str, str]:
         return {column.key: str(column.title) for column in self.columns}
+
+
+class ExportOnlyKind(ImportKind[RowT]):
+    """A kind that is only exported (Xuất Excel): nobody may import it, so the upload and template pages are 404 and
+    the import services refuse it before ``parse`` or ``apply`` could run."""
+
+    def can_import(self, actor: User) -> bool:
+        return False
+
+    def parse(self, *, actor: User, rows: Sequence[SheetRow]) -> ParseResult[RowT]:
+        raise ImportNotAllowed()
+
+    def apply(self, *, actor: User, rows: Sequence[RowT]) -> int:
+        raise ImportNotAllowed()

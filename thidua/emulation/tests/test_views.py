@@ -330,4 +330,4 @@ def test_bloc_page_queries_do_not_grow_with_members_or_years(client, world, who)
     large = _count_queries(client, world, 2015)
     # then
     assert large == small
-    assert large <= 14
+    assert large <= 20  # includes one or two queries per year-board provider (the summary lines)

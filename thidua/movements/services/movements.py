@@ -123,7 +123,12 @@ def movement_review_add(
         raise MovementNotManageable()
     _check_attachment(attachment, "attachment")
     with transaction.atomic():
-        locked = Movement.objects.select_for_update().select_related("launched_by_unit", "bloc").get(pk=movement.pk)
+        # Lock only the movement: PostgreSQL cannot lock the nullable side of the bloc outer join.
+        locked = (
+            Movement.objects.select_for_update(of=("self",))
+            .select_related("launched_by_unit", "bloc")
+            .get(pk=movement.pk)
+        )
         if locked.is_closed:
             raise MovementClosed()
         earlier = list(locked.reviews.all())
