@@ -39,6 +39,7 @@ INSTALLED_APPS = [
     "thidua.covenants",
     "thidua.registrations",
     "thidua.movements",
+    "thidua.scoring",
     "thidua.demo",
 ]
 

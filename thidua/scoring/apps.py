@@ -1,0 +1,13 @@
+from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
+
+
+class ScoringConfig(AppConfig):
+    """Criteria and scoring (tiêu chí, chấm điểm) of a bloc's year: self-assessment, checking, ranking."""
+
+    name = "thidua.scoring"
+    label = "scoring"
+    verbose_name = _("Chấm điểm thi đua")
+
+    def ready(self) -> None:
+        from thidua.scoring import audit  # noqa: F401
