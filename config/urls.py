@@ -20,6 +20,7 @@ urlpatterns = [
     path("dang-ky/", include("thidua.registrations.urls")),
     path("giao-uoc/", include("thidua.covenants.urls")),
     path("sang-kien/", include("thidua.initiatives.urls")),
+    path("cham-diem/", include("thidua.scoring.urls")),
     path("khen-thuong/", include("thidua.awards.urls")),
     path("accounts/", include("allauth.urls")),
     path("i18n/", include("django.conf.urls.i18n")),
