@@ -89,6 +89,8 @@ bench: install-dev migrate
 	$(PY) bench/run.py
 	$(PY) bench/org_tree.py
 	$(PY) bench/initiatives_stats.py
+	$(PY) bench/scoring_consolidation.py
+	$(PY) bench/scoring_ranking.py
 
 lock: $(VENV)/.created
 	$(BIN)/pip install --quiet "pip-tools==7.5.1"
