@@ -5,6 +5,7 @@ The contract (also stated in this app's README.md):
 - **Input** is everything that decides the result, passed in explicitly: the criteria (kind and maximum), every
   mark (one scorer's points for one unit on one criterion; self-assessment marks flagged ``is_self``), the bloc's
   rules (method, normalisation, tie-breaks) and any overrides (an accepted appeal or a recorded correction).
+  Marks are unique per (unit, criterion, scorer) and overrides per (unit, criterion), as the database guarantees.
   Nothing is read from the database or the clock: the same input always gives the same output, whatever order
   the marks come in.
 - **Self-assessment never counts.** A unit's own marks are shown beside the final score but excluded from it.
@@ -158,7 +159,9 @@ def normalised_marks(marks: Sequence[Mark], criteria: dict[int, CriterionRule]) 
     for scorer_marks in by_scorer.values():
         values = [share[m] for m in scorer_marks]
         mean = _mean(values)
-        std = _std(values, mean)
+        # All shares equal: z = 0 exactly. Rounding in the mean can leave a tiny non-zero deviation (e.g. shares of
+        # 0.02/3), which would turn every z into ±1 and move the scorer by a whole standard deviation.
+        std = _std(values, mean) if len(set(values)) > 1 else ZERO
         for mark in scorer_marks:
             z = _CONTEXT.divide(share[mark] - mean, std) if std > 0 else ZERO
             maximum = criteria[mark.criterion_id].max_points
