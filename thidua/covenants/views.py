@@ -13,6 +13,7 @@ from django.utils.translation import gettext as _
 from django.views import View
 
 from thidua.core.exceptions import ApplicationError, NotFound
+from thidua.core.forms import form_errors_add
 from thidua.core.http import AuthenticatedHttpRequest
 from thidua.covenants.forms import BlocCovenantForm, CovenantTargetForm, ProgressReportForm, UnitCovenantForm
 from thidua.covenants.models import BlocCovenant
@@ -42,18 +43,6 @@ from thidua.emulation.models import BlocMembership
 from thidua.organizations.models import Unit
 
 MIN_YEAR, MAX_YEAR = 2000, 2100
-
-
-def _add_form_errors(form: Any, error: ApplicationError) -> None:
-    """Put a service refusal next to its fields when it names them, else above the form."""
-    placed = False
-    for name, field_messages in error.fields.items():
-        if name in form.fields:
-            for message in field_messages:
-                form.add_error(name, message)
-            placed = True
-    if not placed:
-        form.add_error(None, error.message)
 
 
 def _detail_url(covenant: BlocCovenant) -> str:
@@ -122,7 +111,7 @@ class BlocCovenantCreateView(LoginRequiredMixin, View):
                     attachment=data["attachment"],
                 )
             except ApplicationError as error:
-                _add_form_errors(form, error)
+                form_errors_add(form, error)
             else:
                 messages.success(request, _("Đã soạn thảo giao ước thi đua của khối."))
                 return redirect(_detail_url(covenant))
@@ -152,7 +141,7 @@ class BlocCovenantUpdateView(LoginRequiredMixin, View):
                     attachment=data["attachment"],
                 )
             except ApplicationError as error:
-                _add_form_errors(form, error)
+                form_errors_add(form, error)
             else:
                 messages.success(request, _("Đã lưu giao ước thi đua của khối."))
                 return redirect(_detail_url(covenant))
@@ -179,7 +168,7 @@ class BlocCovenantTargetAddView(LoginRequiredMixin, View):
                     target=TargetInput(text=data["text"], value=data["value"], value_unit=data["value_unit"]),
                 )
             except ApplicationError as error:
-                _add_form_errors(form, error)
+                form_errors_add(form, error)
             else:
                 messages.success(request, _("Đã thêm chỉ tiêu."))
                 return redirect(_detail_url(covenant))
@@ -240,7 +229,7 @@ class UnitCovenantCreateView(LoginRequiredMixin, View):
                     targets=form.targets(),
                 )
             except ApplicationError as error:
-                _add_form_errors(form, error)
+                form_errors_add(form, error)
             else:
                 messages.success(request, _("Đã ghi nhận giao ước thi đua với UBND tỉnh."))
                 return redirect("covenants:unit-covenant-detail", covenant_id=covenant.pk)
@@ -277,7 +266,7 @@ class ProgressReportCreateView(LoginRequiredMixin, View):
                     actor=request.user, target=target, period=data["period"], value=data["value"], text=data["text"]
                 )
             except ApplicationError as error:
-                _add_form_errors(form, error)
+                form_errors_add(form, error)
             else:
                 messages.success(request, _("Đã gửi báo cáo kết quả thực hiện chỉ tiêu."))
                 if target.bloc_covenant_id is not None:

@@ -14,6 +14,7 @@ from django.utils.translation import gettext as _
 from django.views import View
 
 from thidua.core.exceptions import ApplicationError, NotFound
+from thidua.core.forms import form_errors_add
 from thidua.core.http import AuthenticatedHttpRequest
 from thidua.core.pagination import paginate, querystring_without_page
 from thidua.emulation.choices import BlocRole
@@ -58,18 +59,6 @@ def _year_from(value: str | None, default: int) -> int:
     return year if MIN_YEAR <= year <= MAX_YEAR else default
 
 
-def _add_form_errors(form: Any, error: ApplicationError) -> None:
-    """Put a service refusal next to its fields when it names them, else above the form."""
-    placed = False
-    for name, field_messages in error.fields.items():
-        if name in form.fields:
-            for message in field_messages:
-                form.add_error(name, message)
-            placed = True
-    if not placed or error.message not in [m for ms in error.fields.values() for m in ms]:
-        form.add_error(None, error.message)
-
-
 class BlocListView(LoginRequiredMixin, View):
     def get(self, request: AuthenticatedHttpRequest) -> HttpResponse:
         search = request.GET.get("q", "").strip()[:100]
@@ -110,7 +99,7 @@ class BlocCreateView(LoginRequiredMixin, View):
                     kind=data["kind"],
                 )
             except ApplicationError as error:
-                _add_form_errors(form, error)
+                form_errors_add(form, error, summary="distinct")
             else:
                 messages.success(request, _("Đã thành lập khối, cụm thi đua."))
                 return redirect("emulation:bloc-detail", bloc_id=bloc.pk)
@@ -137,7 +126,7 @@ class BlocUpdateView(LoginRequiredMixin, View):
                     short_name=form.cleaned_data["short_name"],
                 )
             except ApplicationError as error:
-                _add_form_errors(form, error)
+                form_errors_add(form, error, summary="distinct")
             else:
                 messages.success(request, _("Đã lưu khối, cụm thi đua."))
                 return redirect("emulation:bloc-detail", bloc_id=bloc.pk)
@@ -212,7 +201,7 @@ class BlocMembershipAddView(LoginRequiredMixin, View):
                     legal_basis=data["legal_basis"],
                 )
             except ApplicationError as error:
-                _add_form_errors(form, error)
+                form_errors_add(form, error, summary="distinct")
             else:
                 messages.success(request, _("Đã xếp đơn vị vào khối."))
                 return redirect(_year_url(bloc, year))
@@ -300,7 +289,7 @@ class BlocYearConfirmView(LoginRequiredMixin, View):
                     actor=request.user, bloc=bloc, year=year, decision_number=form.cleaned_data["decision_number"]
                 )
             except ApplicationError as error:
-                _add_form_errors(form, error)
+                form_errors_add(form, error, summary="distinct")
             else:
                 messages.success(request, _("Đã xác nhận thành phần khối năm %(year)s.") % {"year": year})
                 return redirect(_year_url(bloc, year))

@@ -12,6 +12,7 @@ from django.utils.translation import gettext as _
 from django.views import View
 
 from thidua.core.exceptions import ApplicationError, NotFound
+from thidua.core.forms import form_errors_add
 from thidua.core.http import AuthenticatedHttpRequest
 from thidua.core.pagination import paginate, querystring_without_page
 from thidua.initiatives.choices import RecognitionLevel
@@ -67,21 +68,6 @@ def _authors(formset: Any) -> list[AuthorInput]:
         for f in formset.forms
         if f.cleaned_data.get("person") is not None
     ]
-
-
-def _add_errors(form: Any, error: ApplicationError) -> None:
-    """The service's refusal, next to the fields it names (or above the form)."""
-    placed = False
-    for name, field_messages in error.fields.items():
-        if name in form.fields:
-            for message in field_messages:
-                form.add_error(name, message)
-            placed = True
-    if not placed:
-        form.add_error(None, error.message)
-        for name, field_messages in error.fields.items():
-            for message in field_messages:
-                form.add_error(None, f"{name}: {message}")
 
 
 def _warn_duplicates(request: AuthenticatedHttpRequest, initiative: Initiative, authors: list[AuthorInput]) -> None:
@@ -166,7 +152,7 @@ class InitiativeCreateView(LoginRequiredMixin, View):
                 attachments=[upload] if upload else [],
             )
         except ApplicationError as error:
-            _add_errors(form, error)
+            form_errors_add(form, error)
             return render(request, self.template_name, context, status=422)
         messages.success(request, _("Đã lưu sáng kiến."))
         _warn_duplicates(request, initiative, authors)
@@ -216,7 +202,7 @@ class InitiativeUpdateView(LoginRequiredMixin, View):
                 attachments=[upload] if upload else [],
             )
         except ApplicationError as error:
-            _add_errors(form, error)
+            form_errors_add(form, error)
             return render(request, self.template_name, context, status=422)
         messages.success(request, _("Đã lưu sáng kiến."))
         _warn_duplicates(request, initiative, authors)
@@ -249,7 +235,7 @@ class InitiativeRecogniseView(LoginRequiredMixin, View):
         try:
             initiative_recognise(actor=request.user, initiative=initiative, **form.cleaned_data)
         except ApplicationError as error:
-            _add_errors(form, error)
+            form_errors_add(form, error)
             return render(request, self.template_name, context, status=422)
         messages.success(request, _("Đã ghi nhận công nhận sáng kiến."))
         return redirect("initiatives:initiative-detail", initiative_id=initiative.pk)

@@ -12,6 +12,7 @@ from django.utils.translation import gettext as _
 from django.views import View
 
 from thidua.core.exceptions import ApplicationError, NotFound
+from thidua.core.forms import form_errors_add
 from thidua.core.http import AuthenticatedHttpRequest
 from thidua.core.pagination import paginate, querystring_without_page
 from thidua.emulation.selectors import bloc_access
@@ -25,18 +26,6 @@ from thidua.movements.permissions import (
 from thidua.movements.selectors import movement_access, movement_list_for_bloc_year, movement_list_visible_to
 from thidua.movements.services import movement_launch, movement_review_add
 from thidua.movements.year_board import movement_year_board
-
-
-def _add_form_errors(form: Any, error: ApplicationError) -> None:
-    """Put a service refusal next to its fields when it names them, else above the form."""
-    placed = False
-    for name, field_messages in error.fields.items():
-        if name in form.fields:
-            for message in field_messages:
-                form.add_error(name, message)
-            placed = True
-    if not placed:
-        form.add_error(None, error.message)
 
 
 class MovementListView(LoginRequiredMixin, View):
@@ -99,7 +88,7 @@ class MovementCreateView(LoginRequiredMixin, View):
                     plan_document=data["plan_document"],
                 )
             except ApplicationError as error:
-                _add_form_errors(form, error)
+                form_errors_add(form, error)
             else:
                 messages.success(request, _("Đã ghi nhận phong trào thi đua."))
                 return redirect("movements:movement-detail", movement_id=movement.pk)
@@ -128,7 +117,7 @@ class MovementReviewCreateView(LoginRequiredMixin, View):
                     attachment=data["attachment"],
                 )
             except ApplicationError as error:
-                _add_form_errors(form, error)
+                form_errors_add(form, error)
             else:
                 messages.success(request, _("Đã ghi nhận sơ kết, tổng kết phong trào."))
                 return redirect("movements:movement-detail", movement_id=movement.pk)

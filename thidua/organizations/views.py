@@ -16,7 +16,7 @@ from django.views import View
 
 from thidua.accounts.scoping import has_permission, unit_scope
 from thidua.core.exceptions import ApplicationError, NotFound
-from thidua.core.forms import Form
+from thidua.core.forms import form_errors_add
 from thidua.core.http import AuthenticatedHttpRequest
 from thidua.core.pagination import paginate, querystring_without_page
 from thidua.organizations.choices import UnitChangeKind, UnitKind
@@ -36,20 +36,6 @@ from thidua.organizations.selectors import (
     valid_on,
 )
 from thidua.organizations.services import unit_change_record, unit_create, unit_update
-
-
-def _add_errors(form: Form, error: ApplicationError | ValidationError) -> None:
-    """Put a refusal on the form: next to its field when the field is on the form, at the top otherwise."""
-    if isinstance(error, ApplicationError):
-        form.add_error(None, error.message)
-        for field, field_messages in error.fields.items():
-            form.add_error(field if field in form.fields else None, field_messages)
-        return
-    if hasattr(error, "error_dict"):
-        for field, field_messages in error.message_dict.items():
-            form.add_error(field if field in form.fields else None, field_messages)
-    else:
-        form.add_error(None, error.messages)
 
 
 def _managed_units(request: AuthenticatedHttpRequest) -> Any:
@@ -176,7 +162,7 @@ class UnitCreateView(LoginRequiredMixin, View):
                 legal_basis=data["legal_basis"],
             )
         except (ApplicationError, ValidationError) as error:
-            _add_errors(form, error)
+            form_errors_add(form, error, summary="always")
             return self._render(request, form, status=422)
         messages.success(request, _("Đã thêm đơn vị."))
         return redirect("organizations:unit-detail", unit_id=unit.pk)
@@ -218,7 +204,7 @@ class UnitUpdateView(LoginRequiredMixin, View):
                 valid_from=data["valid_from"],
             )
         except (ApplicationError, ValidationError) as error:
-            _add_errors(form, error)
+            form_errors_add(form, error, summary="always")
             return self._render(request, unit, form, status=422)
         messages.success(request, _("Đã lưu thông tin đơn vị."))
         return redirect("organizations:unit-detail", unit_id=unit.pk)
@@ -264,7 +250,7 @@ class UnitChangeCreateView(LoginRequiredMixin, View):
                 new_parent=data["new_parent"],
             )
         except (ApplicationError, ValidationError) as error:
-            _add_errors(form, error)
+            form_errors_add(form, error, summary="always")
             return self._render(request, form, status=422)
         messages.success(request, _("Đã ghi nhận thay đổi tổ chức."))
         return redirect("organizations:unit-detail", unit_id=predecessors[0].pk)

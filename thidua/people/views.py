@@ -16,6 +16,7 @@ from django.utils.translation import gettext as _
 from django.views import View
 
 from thidua.core.exceptions import ApplicationError, NotFound
+from thidua.core.forms import form_errors_add
 from thidua.core.http import AuthenticatedHttpRequest
 from thidua.core.pagination import paginate, querystring_without_page
 from thidua.people.forms import AssignmentMoveForm, PersonCreateForm, PersonFilterForm, PersonUpdateForm
@@ -92,7 +93,7 @@ class PersonCreateView(LoginRequiredMixin, View):
                 starts_on=data["starts_on"],
             )
         except ApplicationError as error:
-            _add_errors(form, error)
+            form_errors_add(form, error)
             return render(request, self.template_name, {"form": form}, status=422)
         messages.success(request, _("Đã thêm cá nhân."))
         return redirect("people:person-detail", person_id=person.pk)
@@ -139,7 +140,7 @@ class PersonUpdateView(LoginRequiredMixin, View):
                 personnel_code=data["personnel_code"],
             )
         except ApplicationError as error:
-            _add_errors(form, error)
+            form_errors_add(form, error)
             return render(request, self.template_name, context, status=422)
         messages.success(request, _("Đã lưu thông tin cá nhân."))
         return redirect("people:person-detail", person_id=person_id)
@@ -181,19 +182,7 @@ class AssignmentMoveView(LoginRequiredMixin, View):
                 starts_on=data["starts_on"],
             )
         except ApplicationError as error:
-            _add_errors(form, error)
+            form_errors_add(form, error)
             return render(request, self.template_name, context, status=422)
         messages.success(request, _("Đã ghi nhận điều động, luân chuyển."))
         return redirect("people:person-detail", person_id=person_id)
-
-
-def _add_errors(form: Any, error: ApplicationError) -> None:
-    """The service's refusal, next to the fields it names (or above the form)."""
-    placed = False
-    for name, field_messages in error.fields.items():
-        if name in form.fields:
-            for message in field_messages:
-                form.add_error(name, message)
-            placed = True
-    if not placed:
-        form.add_error(None, error.message)

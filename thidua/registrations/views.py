@@ -16,6 +16,7 @@ from django.views import View
 from thidua.awards.choices import TitleSubject
 from thidua.awards.selectors import title_list_in_force
 from thidua.core.exceptions import ApplicationError, NotFound
+from thidua.core.forms import form_errors_add
 from thidua.core.http import AuthenticatedHttpRequest
 from thidua.core.pagination import paginate, querystring_without_page
 from thidua.emulation.services._common import MAX_YEAR, MIN_YEAR
@@ -42,14 +43,6 @@ from thidua.registrations.services import (
     registration_submit,
     registration_update,
 )
-
-
-def _add_form_errors(form: Any, error: ApplicationError) -> None:
-    for name, field_messages in error.fields.items():
-        if name in form.fields:
-            for message in field_messages:
-                form.add_error(name, message)
-    form.add_error(None, error.message)
 
 
 def _check_year(year: int) -> None:
@@ -110,7 +103,7 @@ class RegistrationCreateView(LoginRequiredMixin, View):
                     entries=form.entries(),
                 )
             except ApplicationError as error:
-                _add_form_errors(form, error)
+                form_errors_add(form, error, summary="always")
             else:
                 messages.success(request, _("Đã lưu bản đăng ký thi đua."))
                 return redirect("registrations:registration-detail", registration_id=registration.pk)
@@ -146,7 +139,7 @@ class RegistrationUpdateView(LoginRequiredMixin, View):
                     entries=form.entries(),
                 )
             except ApplicationError as error:
-                _add_form_errors(form, error)
+                form_errors_add(form, error, summary="always")
             else:
                 messages.success(request, _("Đã lưu bản đăng ký thi đua."))
                 return redirect("registrations:registration-detail", registration_id=registration.pk)
@@ -218,7 +211,7 @@ class RegistrationOverviewView(LoginRequiredMixin, View):
             try:
                 registration_deadline_set(actor=request.user, bloc=bloc, year=year, due_on=form.cleaned_data["due_on"])
             except ApplicationError as error:
-                _add_form_errors(form, error)
+                form_errors_add(form, error, summary="always")
             else:
                 messages.success(request, _("Đã đặt hạn đăng ký."))
                 return redirect("registrations:registration-overview", bloc_id=bloc.pk, year=year)

@@ -109,6 +109,30 @@ def test_officer_records_an_initiative_with_authors_in_the_browser_and_is_warned
     assert "có thể trùng" in response.content.decode()
 
 
+def test_an_author_not_of_the_unit_is_named_above_the_form_without_a_field_key(lab):
+    # given: Bình works in B, not in A, and is not marked as an author from another unit
+    data = {
+        "unit": lab.w.a.pk,
+        "title": "Số hóa sổ theo dõi công văn",
+        "field": "management",
+        "applied_on": "01/05/2019",
+        "authors-TOTAL_FORMS": "1",
+        "authors-INITIAL_FORMS": "0",
+        "authors-0-person": lab.binh.pk,
+        "authors-0-share": "100",
+    }
+    before = _state()
+    # when
+    response = _client(lab, "officer_a").post(reverse("initiatives:initiative-create"), data)
+    # then
+    body = response.content.decode()
+    assert response.status_code == 422
+    assert "Có tác giả không công tác tại đơn vị" in body
+    assert "<div>Lê Thanh Bình</div>" in body
+    assert "authors:" not in body
+    assert _state() == before
+
+
 def test_create_page_refuses_a_unit_the_officer_does_not_manage_and_keeps_nothing(lab):
     before = _state()
     data = {
