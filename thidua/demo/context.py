@@ -30,4 +30,5 @@ DEMO_STEPS = [
     "thidua.registrations.demo",
     "thidua.covenants.demo",
     "thidua.initiatives.demo",
+    "thidua.scoring.demo",
 ]
