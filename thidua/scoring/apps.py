@@ -10,4 +10,4 @@ class ScoringConfig(AppConfig):
     verbose_name = _("Chấm điểm thi đua")
 
     def ready(self) -> None:
-        from thidua.scoring import audit  # noqa: F401
+        from thidua.scoring import audit, navigation  # noqa: F401
