@@ -22,7 +22,7 @@ if TYPE_CHECKING:
     from thidua.accounts.scoping import Actor
     from thidua.emulation.models import Bloc
     from thidua.organizations.models import Unit
-    from thidua.scoring.models import ScoringAssignment
+    from thidua.scoring.models import ScoreSheet, ScoringAssignment, ScoringRound
 
 
 class ScoringPermission(StrEnum):
@@ -66,6 +66,33 @@ def can_check_for(actor: Actor, *, assignment: ScoringAssignment, bloc: Bloc, su
     if assignment.scorer_user_id is not None:
         return actor is not None and actor.is_authenticated and actor.pk == assignment.scorer_user_id
     return can_manage_scoring(actor, bloc=bloc)
+
+
+def can_fill_sheet(actor: Actor, *, sheet: ScoreSheet, submit: bool = False) -> bool:
+    """The role part of filling in (or, with ``submit``, sending) a sheet; the round's state is the services' part."""
+    from thidua.scoring.choices import SheetKind
+
+    if sheet.kind == SheetKind.SELF:
+        check = can_submit_sheet_of if submit else can_edit_sheet_of
+        return check(actor, unit=sheet.unit)
+    if sheet.assignment is None:
+        return False
+    return can_check_for(actor, assignment=sheet.assignment, bloc=sheet.scoring_round.bloc, submit=submit)
+
+
+def is_active_checker_of(actor: Actor, *, scoring_round: ScoringRound, unit_id: int) -> bool:
+    """Is the actor (through its unit or as a panel member) an active checker of ``unit_id`` in the round?"""
+    from thidua.scoring.choices import AssignmentStatus, ScorerKind
+    from thidua.scoring.models import ScoringAssignment
+
+    assignments = (
+        ScoringAssignment.objects.filter(
+            scoring_round=scoring_round, scored_unit_id=unit_id, status=AssignmentStatus.ACTIVE
+        )
+        .exclude(scorer_kind=ScorerKind.SECRETARIAT)
+        .select_related("scorer_unit")
+    )
+    return any(can_check_for(actor, assignment=a, bloc=scoring_round.bloc) for a in assignments)
 
 
 def can_use_scoring(actor: Actor) -> bool:

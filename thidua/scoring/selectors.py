@@ -12,11 +12,14 @@ Every list runs a constant number of queries, whatever the size of the bloc.
 
 from __future__ import annotations
 
+import hashlib
+import hmac
 from collections import defaultdict
 from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import TYPE_CHECKING, Any
 
+from django.conf import settings
 from django.db.models import Prefetch, Q, QuerySet
 from django.utils.translation import gettext as _
 
@@ -43,6 +46,7 @@ from thidua.scoring.permissions import (
     can_check_for,
     can_manage_scoring,
     can_view_scores_of,
+    is_active_checker_of,
 )
 
 if TYPE_CHECKING:
@@ -232,17 +236,6 @@ def sheets_to_fill(*, actor: Actor, scoring_round: ScoringRound) -> list[ScoreSh
 # --- one sheet ---------------------------------------------------------------------------------------------------
 
 
-def _checker_of(actor: Actor, scoring_round: ScoringRound, unit_id: int) -> bool:
-    assignments = ScoringAssignment.objects.filter(
-        scoring_round=scoring_round, scored_unit_id=unit_id, status=AssignmentStatus.ACTIVE
-    ).select_related("scorer_unit")
-    return any(
-        can_check_for(actor, assignment=a, bloc=scoring_round.bloc)
-        for a in assignments
-        if a.scorer_kind != "secretariat"
-    )
-
-
 def score_sheet_access(*, actor: Actor, sheet_id: int) -> ScoreSheet:
     """One sheet the actor may read; NotFound otherwise (a unit never reads another unit's draft)."""
     sheet = (
@@ -266,7 +259,9 @@ def score_sheet_access(*, actor: Actor, sheet_id: int) -> ScoreSheet:
     if sheet.kind == SheetKind.SELF:
         if can_view_scores_of(actor, unit=sheet.unit):
             return sheet
-        if sheet.status == SheetStatus.SUBMITTED and _checker_of(actor, scoring_round, sheet.unit_id):
+        if sheet.status == SheetStatus.SUBMITTED and is_active_checker_of(
+            actor, scoring_round=scoring_round, unit_id=sheet.unit_id
+        ):
             return sheet
         raise NotFound()
     if sheet.assignment is not None and can_check_for(actor, assignment=sheet.assignment, bloc=scoring_round.bloc):
@@ -374,15 +369,27 @@ def can_see_ranking(*, actor: Actor, scoring_round: ScoringRound) -> bool:
 
 
 def _scorer_labels(scoring_round: ScoringRound, *, named: bool) -> dict[str, str]:
-    """Labels of the scorer keys of the stored contributions: named, or "Người chấm n" in a stable order."""
+    """Labels of the scorer keys of the stored contributions: named, or "Người chấm n" numbered per checked unit in
+    an order keyed with the site's secret, so that neither the number nor the order reveals who checked."""
     labels = {"self": str(_("Tự chấm"))}
     assignments = ScoringAssignment.objects.filter(scoring_round=scoring_round).select_related(
         "scorer_unit", "scorer_user"
     )
-    for position, assignment in enumerate(assignments.order_by("id"), start=1):
-        key = f"a{assignment.pk}"
-        labels[key] = assignment.scorer_label if named else str(_("Người chấm %(n)s") % {"n": position})
+    by_unit: dict[int, list[ScoringAssignment]] = defaultdict(list)
+    for assignment in assignments:
+        by_unit[assignment.scored_unit_id].append(assignment)
+    for unit_assignments in by_unit.values():
+        unit_assignments.sort(key=lambda a: _blind(scoring_round.pk, a.pk))
+        for position, assignment in enumerate(unit_assignments, start=1):
+            key = f"a{assignment.pk}"
+            labels[key] = assignment.scorer_label if named else str(_("Người chấm %(n)s") % {"n": position})
     return labels
+
+
+def _blind(round_id: int, assignment_id: int) -> str:
+    return hmac.new(
+        settings.SECRET_KEY.encode(), f"scoring:{round_id}:{assignment_id}".encode(), hashlib.sha256
+    ).hexdigest()
 
 
 def _lines(

@@ -186,7 +186,7 @@ def appeal_window_open(
     """Let units see their detail and appeal until ``due_on`` (inclusive)."""
     check_manage(actor, scoring_round.bloc)
     now = now or timezone.now()
-    if due_on < now.date():
+    if due_on < timezone.localdate(now):
         message = _("Hạn khiếu nại không được trước hôm nay.")
         raise ScoringInvalid(message, fields={"due_on": [message]})
     with transaction.atomic():

@@ -34,12 +34,7 @@ from thidua.scoring.errors import (
     ScoringStateError,
 )
 from thidua.scoring.models import Criterion, Evidence, Score, ScoreSheet, ScoringRound, SheetEvent
-from thidua.scoring.permissions import (
-    can_check_for,
-    can_edit_sheet_of,
-    can_manage_scoring,
-    can_submit_sheet_of,
-)
+from thidua.scoring.permissions import can_fill_sheet, can_manage_scoring, is_active_checker_of
 from thidua.scoring.services._common import points_in_bounds, require_status, required_reason, round_lock
 
 if TYPE_CHECKING:
@@ -61,15 +56,7 @@ def points_field(criterion_id: int) -> str:
 
 
 def _may_edit(actor: User | None, sheet: ScoreSheet, *, submit: bool = False) -> bool:
-    if actor is None:
-        return True
-    scoring_round = sheet.scoring_round
-    if sheet.kind == SheetKind.SELF:
-        check = can_submit_sheet_of if submit else can_edit_sheet_of
-        return check(actor, unit=sheet.unit)
-    if sheet.assignment is None:
-        return False
-    return can_check_for(actor, assignment=sheet.assignment, bloc=scoring_round.bloc, submit=submit)
+    return actor is None or can_fill_sheet(actor, sheet=sheet, submit=submit)
 
 
 def _lock_sheet(sheet: ScoreSheet) -> ScoreSheet:
@@ -114,9 +101,14 @@ def score_sheet_save(
     criteria = {c.pk: c for c in Criterion.objects.filter(group__criteria_set_id=sheet.criteria_set_id)}
     errors: dict[str, list[str]] = {}
     cleaned: list[tuple[Criterion, Decimal | None, str]] = []
+    seen: set[int] = set()
     for cell in scores:
         criterion = criteria.get(cell.criterion_id)
         field = points_field(cell.criterion_id)
+        if cell.criterion_id in seen:
+            errors[field] = [_("Tiêu chí được nhập hai lần.")]
+            continue
+        seen.add(cell.criterion_id)
         if criterion is None:
             errors[field] = [_("Tiêu chí không thuộc bộ tiêu chí của bảng điểm.")]
             continue
@@ -134,7 +126,7 @@ def score_sheet_save(
     with transaction.atomic():
         locked_round = round_lock(sheet.scoring_round)
         locked = _lock_sheet(sheet)
-        _check_open(locked_round, locked, now.date() if now else timezone.localdate())
+        _check_open(locked_round, locked, timezone.localdate(now))
         if locked.version != version:
             raise ScoreSheetConflict()
         existing = {s.criterion_id: s for s in Score.objects.filter(sheet=locked)}
@@ -158,9 +150,10 @@ def score_sheet_save(
         Score.objects.filter(pk__in=to_delete).delete()
         Score.objects.bulk_create(to_create)
         Score.objects.bulk_update(to_update, ["points", "comment", "updated_at"])
-        locked.version += 1
-        locked.save(update_fields=["version", "updated_at"])
         if changed:
+            # Only a save that changes something moves the version: an empty save never makes others' stale.
+            locked.version += 1
+            locked.save(update_fields=["version", "updated_at"])
             scoring_event("scoring.sheet_saved", actor=actor, target=locked, after={"scores": changed})
     return locked
 
@@ -174,7 +167,7 @@ def score_sheet_submit(*, actor: User | None, sheet: ScoreSheet, now: dt.datetim
     with transaction.atomic():
         locked_round = round_lock(sheet.scoring_round)
         locked = _lock_sheet(sheet)
-        _check_open(locked_round, locked, now.date())
+        _check_open(locked_round, locked, timezone.localdate(now))
         scored = set(Score.objects.filter(sheet=locked).values_list("criterion_id", flat=True))
         missing = list(
             Criterion.objects.filter(group__criteria_set_id=locked.criteria_set_id)
@@ -213,18 +206,10 @@ def score_sheet_return(
     now = now or timezone.now()
     scoring_round = sheet.scoring_round
     is_manager = actor is None or can_manage_scoring(actor, bloc=scoring_round.bloc)
-    if not is_manager:
-        checks = [
-            s.assignment
-            for s in ScoreSheet.objects.filter(
-                scoring_round=scoring_round, unit=sheet.unit, kind=SheetKind.CHECK, assignment__status="active"
-            ).select_related("assignment__scorer_unit")
-            if s.assignment is not None
-        ]
-        if sheet.kind != SheetKind.SELF or not any(
-            can_check_for(actor, assignment=a, bloc=scoring_round.bloc) for a in checks
-        ):
-            raise ScoringNotAllowed()
+    if not is_manager and not (
+        sheet.kind == SheetKind.SELF and is_active_checker_of(actor, scoring_round=scoring_round, unit_id=sheet.unit_id)
+    ):
+        raise ScoringNotAllowed()
     reason = required_reason(reason)
     with transaction.atomic():
         locked_round = round_lock(scoring_round)
@@ -269,7 +254,7 @@ def evidence_add(
     with transaction.atomic():
         locked_round = round_lock(sheet.scoring_round)
         locked = _lock_sheet(sheet)
-        _check_open(locked_round, locked, now.date())
+        _check_open(locked_round, locked, timezone.localdate(now))
         if criterion.group.criteria_set_id != locked.criteria_set_id:
             message = _("Tiêu chí không thuộc bộ tiêu chí của bảng điểm.")
             raise ScoringInvalid(message, fields={"criterion": [message]})
@@ -291,7 +276,7 @@ def evidence_remove(*, actor: User | None, evidence: Evidence, now: dt.datetime 
     with transaction.atomic():
         locked_round = round_lock(sheet.scoring_round)
         locked = _lock_sheet(sheet)
-        _check_open(locked_round, locked, now.date())
+        _check_open(locked_round, locked, timezone.localdate(now))
         scoring_event("scoring.evidence_removed", actor=actor, target=locked, before={"file": evidence.name})
         evidence.delete()
         transaction.on_commit(lambda: evidence.file.delete(save=False))

@@ -34,8 +34,8 @@ from thidua.scoring.forms_sheets import (
     comment_field,
     points_text,
 )
-from thidua.scoring.models import Criterion, ScoreSheet, ScoringAssignment, SheetEvent
-from thidua.scoring.permissions import can_check_for, can_edit_sheet_of, can_manage_scoring, can_submit_sheet_of
+from thidua.scoring.models import Criterion, ScoreSheet, SheetEvent
+from thidua.scoring.permissions import can_fill_sheet, can_manage_scoring, is_active_checker_of
 from thidua.scoring.selectors import SheetGroup, SheetRow, evidence_access, score_sheet_access, sheet_rows
 from thidua.scoring.services import (
     evidence_add,
@@ -61,12 +61,7 @@ def url_or_none(name: str, **kwargs: Any) -> str | None:
 
 def _role_may_edit(user: User, sheet: ScoreSheet, *, submit: bool = False) -> bool:
     """The permission part of the services' rule (the state part is theirs)."""
-    if sheet.kind == SheetKind.SELF:
-        check = can_submit_sheet_of if submit else can_edit_sheet_of
-        return check(user, unit=sheet.unit)
-    if sheet.assignment is None:
-        return False
-    return can_check_for(user, assignment=sheet.assignment, bloc=sheet.scoring_round.bloc, submit=submit)
+    return can_fill_sheet(user, sheet=sheet, submit=submit)
 
 
 def _is_open(sheet: ScoreSheet) -> bool:
@@ -89,10 +84,7 @@ def _role_may_return(user: User, sheet: ScoreSheet, *, is_manager: bool) -> bool
         return True
     if sheet.kind != SheetKind.SELF:
         return False
-    assignments = ScoringAssignment.objects.filter(
-        scoring_round_id=sheet.scoring_round_id, scored_unit_id=sheet.unit_id, status=AssignmentStatus.ACTIVE
-    ).select_related("scorer_unit")
-    return any(can_check_for(user, assignment=a, bloc=sheet.scoring_round.bloc) for a in assignments)
+    return is_active_checker_of(user, scoring_round=sheet.scoring_round, unit_id=sheet.unit_id)
 
 
 def _signed(criterion: Criterion, points: Decimal | None) -> Decimal:
