@@ -11,7 +11,7 @@ class ScoringConfig(AppConfig):
 
     def ready(self) -> None:
         from thidua.emulation.year_board import year_board_provider_register
-        from thidua.scoring import audit, navigation  # noqa: F401
+        from thidua.scoring import audit, home, navigation  # noqa: F401
         from thidua.scoring.year_board import scoring_year_board
 
         year_board_provider_register(scoring_year_board)
