@@ -2,7 +2,8 @@
 
 A unit never checks itself: the service refuses it with a message, and a database constraint refuses it even if
 the service were bypassed. A scorer who declares a conflict of interest is replaced by the member unit with the
-fewest assignments that is neither the scored unit, nor the declaring unit, nor already checking that unit.
+fewest assignments that is neither the scored unit, nor the declaring unit, nor already checking that unit, nor a
+unit that declared a conflict with it before.
 """
 
 from __future__ import annotations
@@ -147,10 +148,12 @@ def assignment_remove(*, actor: User | None, assignment: ScoringAssignment) -> N
 
 
 def _replacement_unit(locked: ScoringRound, assignment: ScoringAssignment) -> int | None:
-    active = list(ScoringAssignment.objects.filter(scoring_round=locked, status=AssignmentStatus.ACTIVE))
-    load = Counter(a.scorer_unit_id for a in active if a.scorer_unit_id)
+    assignments = list(ScoringAssignment.objects.filter(scoring_round=locked))
+    load = Counter(a.scorer_unit_id for a in assignments if a.scorer_unit_id and a.status == AssignmentStatus.ACTIVE)
+    # Every unit that checks the scored unit, or declared a conflict with it earlier, is excluded: a conflict of
+    # interest does not lapse when the replacement declares one in turn.
     excluded = {assignment.scored_unit_id, assignment.scorer_unit_id} | {
-        a.scorer_unit_id for a in active if a.scored_unit_id == assignment.scored_unit_id
+        a.scorer_unit_id for a in assignments if a.scored_unit_id == assignment.scored_unit_id
     }
     candidates = sorted((load.get(u, 0), u) for u in _members(locked) if u not in excluded)
     return candidates[0][1] if candidates else None
