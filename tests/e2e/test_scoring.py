@@ -171,6 +171,11 @@ def test_self_assessment_check_appeal_and_publication(live_server, browser, arti
         page.get_by_role("button", name="Công bố", exact=True).click()
         page.wait_for_load_state()
         page.goto(f"{live_server.url}/cham-diem/dot/{scoring_round.pk}/xep-hang/")
+        # and expands Sở Y tế's row to the marks behind each number (loaded on demand)
+        page.locator("summary", has_text="Sở Y tế").click()
+        expanded = page.locator("details[open] .ranking-row-detail")
+        expanded.get_by_text("Cải cách hành chính").wait_for()
+        assert "không tính" in expanded.inner_text()
         page.screenshot(path=str(artifacts_dir / "scoring-ranking-published.png"), full_page=True)
 
         # then the published ranking counts the checker's scores and the accepted appeal, never the self-assessment

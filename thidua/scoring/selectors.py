@@ -360,6 +360,7 @@ class Ranking:
     rows: tuple[RankingRow, ...]
     corrections: tuple[Correction, ...]
     shows_scorers: bool
+    criteria: tuple[Criterion, ...] = ()
 
 
 def can_see_ranking(*, actor: Actor, scoring_round: ScoringRound) -> bool:
@@ -393,9 +394,14 @@ def _blind(round_id: int, assignment_id: int) -> str:
 
 
 def _lines(
-    scoring_round: ScoringRound, unit_ids: list[int] | None, labels: dict[str, str]
+    scoring_round: ScoringRound,
+    unit_ids: list[int] | None,
+    labels: dict[str, str],
+    criteria_in_order: tuple[Criterion, ...] | None = None,
 ) -> dict[int, list[CriterionLine]]:
-    criteria = {c.pk: c for c in criteria_list(criteria_set_id=scoring_round.criteria_set_id)}
+    if criteria_in_order is None:
+        criteria_in_order = tuple(criteria_list(criteria_set_id=scoring_round.criteria_set_id))
+    criteria = {c.pk: c for c in criteria_in_order}
     order = {pk: i for i, pk in enumerate(criteria)}
     results = CriterionResult.objects.filter(scoring_round=scoring_round)
     if unit_ids is not None:
@@ -418,15 +424,15 @@ def _lines(
     return lines
 
 
-def ranking_get(*, actor: Actor, scoring_round: ScoringRound) -> Ranking:
-    """The stored ranking with every number's detail (five queries whatever the bloc's size); NotFound when the
-    actor may not see it yet."""
+def ranking_get(*, actor: Actor, scoring_round: ScoringRound, with_lines: bool = True) -> Ranking:
+    """The stored ranking and, ``with_lines``, every number's detail (a constant number of queries whatever the
+    bloc's size); NotFound when the actor may not see it yet. Pages load the detail per unit on demand
+    (``ranking_row_get``); exports and the API take it whole."""
     if not can_see_ranking(actor=actor, scoring_round=scoring_round):
         raise NotFound()
-    is_manager = can_manage_scoring(actor, bloc=scoring_round.bloc)
-    named = is_manager or (scoring_round.status == RoundStatus.PUBLISHED and scoring_round.reveals_scorers)
-    labels = _scorer_labels(scoring_round, named=named)
-    lines = _lines(scoring_round, None, labels)
+    named = _shows_scorers(actor, scoring_round)
+    criteria = tuple(criteria_list(criteria_set_id=scoring_round.criteria_set_id))
+    lines = _lines(scoring_round, None, _scorer_labels(scoring_round, named=named), criteria) if with_lines else {}
     results = (
         UnitResult.objects.filter(scoring_round=scoring_round).select_related("unit").order_by("rank", "unit__name")
     )
@@ -440,6 +446,27 @@ def ranking_get(*, actor: Actor, scoring_round: ScoringRound) -> Ranking:
         rows=tuple(RankingRow(result=r, lines=tuple(lines.get(r.unit_id, ()))) for r in results),
         corrections=corrections,
         shows_scorers=named,
+        criteria=criteria,
+    )
+
+
+def ranking_row_get(*, actor: Actor, scoring_round: ScoringRound, unit_id: int) -> RankingRow:
+    """One unit's row of the ranking with the detail of every criterion; NotFound when not visible or absent."""
+    if not can_see_ranking(actor=actor, scoring_round=scoring_round):
+        raise NotFound()
+    result = UnitResult.objects.filter(scoring_round=scoring_round, unit_id=unit_id).select_related("unit").first()
+    if result is None:
+        raise NotFound()
+    labels = _scorer_labels(scoring_round, named=_shows_scorers(actor, scoring_round))
+    lines = _lines(
+        scoring_round, [unit_id], labels, tuple(criteria_list(criteria_set_id=scoring_round.criteria_set_id))
+    )
+    return RankingRow(result=result, lines=tuple(lines.get(unit_id, ())))
+
+
+def _shows_scorers(actor: Actor, scoring_round: ScoringRound) -> bool:
+    return can_manage_scoring(actor, bloc=scoring_round.bloc) or (
+        scoring_round.status == RoundStatus.PUBLISHED and scoring_round.reveals_scorers
     )
 
 
@@ -458,8 +485,7 @@ def unit_detail_get(*, actor: Actor, scoring_round: ScoringRound, unit: Unit) ->
         raise NotFound()
     if not is_manager and scoring_round.status not in (RoundStatus.APPEAL, RoundStatus.PUBLISHED):
         raise NotFound()
-    named = is_manager or (scoring_round.status == RoundStatus.PUBLISHED and scoring_round.reveals_scorers)
-    labels = _scorer_labels(scoring_round, named=named)
+    labels = _scorer_labels(scoring_round, named=_shows_scorers(actor, scoring_round))
     lines = _lines(scoring_round, [unit.pk], labels)
     return UnitDetail(
         unit=unit,

@@ -62,8 +62,25 @@ def test_manager_sees_draft_ranking_with_expandable_detail(client, world):
     page = response.content.decode()
     assert "Kết quả dự kiến: đã tổng hợp, chưa công bố." in page
     assert world.a.name in page and world.b.name in page
-    assert "<details>" in page and "không tính" in page and "Tự chấm" in page
+    assert "<details hx-get=" in page
     assert "Ghi đính chính" not in page  # only after publication
+    # and each unit's row expands, on demand, to every criterion and the marks behind it
+    row_url = reverse("scoring:ranking_row", kwargs={"round_id": scoring_round.pk, "unit_id": world.a.pk})
+    assert row_url in page
+    fragment = client.get(row_url, headers={"HX-Request": "true"}).content.decode()
+    assert "không tính" in fragment and "Tự chấm" in fragment and "<html" not in fragment
+    full = client.get(row_url).content.decode()
+    assert "<html" in full and "không tính" in full
+
+
+def test_ranking_row_is_refused_like_the_ranking(client, world):
+    scoring_round = consolidated(world, appeal=True)
+    row_url = reverse("scoring:ranking_row", kwargs={"round_id": scoring_round.pk, "unit_id": world.a.pk})
+    client.force_login(world.head_a)
+    assert client.get(row_url).status_code == 404
+    client.force_login(world.secretariat)
+    missing = reverse("scoring:ranking_row", kwargs={"round_id": scoring_round.pk, "unit_id": world.q1.pk})
+    assert client.get(missing).status_code == 404
 
 
 def test_units_do_not_see_the_ranking_before_publication(client, world):
@@ -163,7 +180,7 @@ def test_published_ranking_and_correction_with_reason(client, world):
 
 
 # Session, user, round, permission checks, then the five queries of ranking_get: the same for any bloc size.
-RANKING_QUERIES = 9
+RANKING_QUERIES = 7
 
 
 @pytest.mark.parametrize("who", ["anonymous", "plain", "head_b", "q_office"])
@@ -179,8 +196,10 @@ def test_permission_matrix_on_results_pages_and_posts(client, world, who):
     ranking = reverse("scoring:ranking", kwargs={"round_id": scoring_round.pk})
     detail = reverse("scoring:unit_detail", kwargs={"round_id": scoring_round.pk, "unit_id": world.a.pk})
     appeals = reverse("scoring:appeals", kwargs={"round_id": scoring_round.pk})
+    row = reverse("scoring:ranking_row", kwargs={"round_id": scoring_round.pk, "unit_id": world.a.pk})
     requests = [
         ("get", ranking, {}),
+        ("get", row, {}),
         ("post", ranking, {"unit": str(world.a.pk), "criterion": str(criterion.pk), "points": "1", "reason": "x"}),
         ("get", detail, {}),
         ("post", detail, {"criterion": str(criteria_of(scoring_round)[1].pk), "text": "Khiếu nại"}),
@@ -216,4 +235,4 @@ def test_ranking_queries_do_not_grow_with_the_bloc(client, world, django_assert_
     with django_assert_num_queries(RANKING_QUERIES):
         response = client.get(url)
     assert response.status_code == 200
-    assert response.content.decode().count("<details>") == 2 + extra_units
+    assert response.content.decode().count("<details hx-get=") == 2 + extra_units

@@ -32,6 +32,7 @@ from thidua.scoring.selectors import (
     appeal_access,
     appeal_list,
     ranking_get,
+    ranking_row_get,
     scoring_round_access,
     unit_detail_get,
 )
@@ -59,15 +60,13 @@ def _round_links(scoring_round: ScoringRound) -> dict[str, Any]:
 def _correction_form(ranking: Ranking, data: Any = None) -> CorrectionForm:
     """Choices from the loaded ranking: no query of its own."""
     units = [(row.result.unit_id, row.result.unit.name) for row in ranking.rows]
-    criteria: dict[int, str] = {}
-    for row in ranking.rows:
-        for line in row.lines:
-            criteria.setdefault(line.criterion.pk, f"{line.criterion.code}. {line.criterion.name}")
-    return CorrectionForm(data, units=units, criteria=list(criteria.items()))
+    criteria = [(c.pk, f"{c.code}. {c.name}") for c in ranking.criteria]
+    return CorrectionForm(data, units=units, criteria=criteria)
 
 
 class RankingView(LoginRequiredMixin, View):
-    """Bảng xếp hạng: every number expands to the marks behind it; corrections after publication (managers)."""
+    """Bảng xếp hạng: every unit's row expands (loaded on demand, ``RankingRowView``) to the marks behind each number;
+    corrections after publication (managers)."""
 
     template_name = "scoring/results/ranking.html"
 
@@ -90,24 +89,19 @@ class RankingView(LoginRequiredMixin, View):
 
     def _ranking(self, request: AuthenticatedHttpRequest, round_id: int) -> Ranking:
         scoring_round = scoring_round_access(actor=request.user, round_id=round_id)
-        return ranking_get(actor=request.user, scoring_round=scoring_round)
+        return ranking_get(actor=request.user, scoring_round=scoring_round, with_lines=False)
 
     def get(self, request: AuthenticatedHttpRequest, round_id: int) -> HttpResponse:
         return self._page(request, self._ranking(request, round_id), None)
 
     def post(self, request: AuthenticatedHttpRequest, round_id: int) -> HttpResponse:
         scoring_round = scoring_round_access(actor=request.user, round_id=round_id, manage=True)
-        ranking = ranking_get(actor=request.user, scoring_round=scoring_round)
+        ranking = ranking_get(actor=request.user, scoring_round=scoring_round, with_lines=False)
         form = _correction_form(ranking, request.POST)
         if not form.is_valid():
             return self._page(request, ranking, form, status=422)
         unit = next(r.result.unit for r in ranking.rows if r.result.unit_id == form.cleaned_data["unit"])
-        criterion = next(
-            line.criterion
-            for row in ranking.rows
-            for line in row.lines
-            if line.criterion.pk == form.cleaned_data["criterion"]
-        )
+        criterion = next(c for c in ranking.criteria if c.pk == form.cleaned_data["criterion"])
         try:
             score_correct(
                 actor=request.user,
@@ -123,6 +117,19 @@ class RankingView(LoginRequiredMixin, View):
             return self._page(request, ranking, form, status=status)
         messages.success(request, _("Đã ghi đính chính điểm tiêu chí %(code)s.") % {"code": criterion.code})
         return redirect("scoring:ranking", round_id=scoring_round.pk)
+
+
+class RankingRowView(LoginRequiredMixin, View):
+    """One unit's detail in the ranking: every criterion's final score and the marks behind it. An HTMX request gets
+    the fragment that fills the unit's expanded row; a plain request gets it as a page."""
+
+    def get(self, request: AuthenticatedHttpRequest, round_id: int, unit_id: int) -> HttpResponse:
+        scoring_round = scoring_round_access(actor=request.user, round_id=round_id)
+        row = ranking_row_get(actor=request.user, scoring_round=scoring_round, unit_id=unit_id)
+        context = {**_round_links(scoring_round), "row": row, "scoring_round": scoring_round}
+        if getattr(request, "htmx", False):
+            return render(request, "scoring/results/_ranking_row.html", context)
+        return render(request, "scoring/results/ranking_row.html", context)
 
 
 # --- a unit's own results and appeals --------------------------------------------------------------------------------
@@ -282,6 +289,7 @@ class AppealEvidenceView(LoginRequiredMixin, View):
 
 urlpatterns: list[URLPattern] = [
     path("dot/<int:round_id>/xep-hang/", RankingView.as_view(), name="ranking"),
+    path("dot/<int:round_id>/xep-hang/<int:unit_id>/", RankingRowView.as_view(), name="ranking_row"),
     path("dot/<int:round_id>/don-vi/<int:unit_id>/", UnitDetailView.as_view(), name="unit_detail"),
     path("dot/<int:round_id>/khieu-nai/", AppealListView.as_view(), name="appeals"),
     path("khieu-nai/<int:appeal_id>/minh-chung/", AppealEvidenceView.as_view(), name="appeal_evidence"),
