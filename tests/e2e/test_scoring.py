@@ -145,9 +145,7 @@ def test_self_assessment_check_appeal_and_publication(live_server, browser, arti
         for sheet in ScoreSheet.objects.filter(scoring_round=scoring_round, kind="check").exclude(pk=check_sheet.pk):
             _fill_and_submit(sheet, criteria, ["50", "30", "0"])
         scoring_round_consolidate(actor=None, scoring_round=scoring_round)
-        appeal_window_open(
-            actor=None, scoring_round=scoring_round, due_on=timezone.localdate() + dt.timedelta(days=5)
-        )
+        appeal_window_open(actor=None, scoring_round=scoring_round, due_on=timezone.localdate() + dt.timedelta(days=5))
 
         # when Sở Y tế appeals its score on criterion 2, seeing only anonymous checkers
         context, page = _signed_in_page(browser, live_server.url, "canbo.yte")
