@@ -32,6 +32,7 @@ from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
 from decimal import Decimal
+from typing import NamedTuple
 
 from thidua.scoring.choices import ConsolidationMethod, CriterionKind, TieBreak
 
@@ -47,9 +48,9 @@ class CriterionRule:
     max_points: Decimal
 
 
-@dataclass(frozen=True)
-class Mark:
-    """One scorer's points for one unit on one criterion. ``scorer`` is an opaque, stable key (e.g. "a12")."""
+class Mark(NamedTuple):
+    """One scorer's points for one unit on one criterion. ``scorer`` is an opaque, stable key (e.g. "a12").
+    A named tuple, not a dataclass: a bloc has tens of thousands of marks, and tuples are much cheaper to build."""
 
     unit_id: int
     criterion_id: int

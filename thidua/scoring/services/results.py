@@ -58,9 +58,10 @@ def consolidation_run(scoring_round: ScoringRound) -> Consolidation:
         )
     )
     rules = [CriterionRule(id=c.pk, kind=c.kind, max_points=c.max_points) for c in criteria]
-    scores = Score.objects.filter(sheet__scoring_round=scoring_round).filter(
-        sheet__kind=SheetKind.SELF
-    ) | Score.objects.filter(sheet__scoring_round=scoring_round, sheet__assignment__status=AssignmentStatus.ACTIVE)
+    rows = Score.objects.filter(sheet__scoring_round=scoring_round).values_list(
+        "sheet__unit_id", "criterion_id", "sheet__kind", "sheet__assignment_id", "sheet__assignment__status", "points"
+    )
+    # Counted: every self-assessment (shown, never counted in finals) and the sheets of active assignments only.
     marks = [
         Mark(
             unit_id=unit_id,
@@ -69,9 +70,8 @@ def consolidation_run(scoring_round: ScoringRound) -> Consolidation:
             points=points,
             is_self=kind == SheetKind.SELF,
         )
-        for unit_id, criterion_id, kind, assignment_id, points in scores.values_list(
-            "sheet__unit_id", "criterion_id", "sheet__kind", "sheet__assignment_id", "points"
-        )
+        for unit_id, criterion_id, kind, assignment_id, status, points in rows
+        if kind == SheetKind.SELF or status == AssignmentStatus.ACTIVE
     ]
     overrides: dict[tuple[int, int], Decimal] = {}
     for unit_id, criterion_id, points in Appeal.objects.filter(
