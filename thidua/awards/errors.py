@@ -1,0 +1,87 @@
+"""Refusals of the awards app, with Vietnamese messages (STYLE S23).
+
+403: the actor may not record this fact; 404: a subject that is missing or out of reach (the same answer, S12);
+409: the records refuse the change (a duplicate, an award already revoked, a case already closed); 422: the input
+itself is invalid (years outside 2000–2100, incoherent dates).
+"""
+
+from enum import StrEnum
+
+from django.utils.translation import gettext_lazy as _
+
+from thidua.core.exceptions import ApplicationError
+
+
+class AwardsErrorCode(StrEnum):
+    FACT_NOT_EDITABLE = "fact_not_editable"
+    PARAMETER_NOT_EDITABLE = "parameter_not_editable"
+    FACT_INVALID = "fact_invalid"
+    FACT_CONFLICT = "fact_conflict"
+    AWARD_ALREADY_REVOKED = "award_already_revoked"
+    CASE_ALREADY_CLOSED = "case_already_closed"
+    IMPORT_INVALID = "import_invalid"
+    IMPORT_CONFLICT = "import_conflict"
+    IMPORT_NOT_FOUND = "import_not_found"
+
+
+class AwardsError(ApplicationError):
+    pass
+
+
+class FactNotEditable(AwardsError):
+    code = AwardsErrorCode.FACT_NOT_EDITABLE
+    status_code = 403
+    default_message = _(
+        "Bạn không có quyền ghi nhận thông tin khen thưởng của cá nhân, tập thể này (Ban Thi đua – Khen thưởng tỉnh; "
+        "thủ trưởng, cán bộ thi đua của đơn vị)."
+    )
+
+
+class ParameterNotEditable(AwardsError):
+    code = AwardsErrorCode.PARAMETER_NOT_EDITABLE
+    status_code = 403
+    default_message = _("Chỉ Ban Thi đua – Khen thưởng của tỉnh mới được điều chỉnh tham số quy tắc của tỉnh.")
+
+
+class FactInvalid(AwardsError):
+    code = AwardsErrorCode.FACT_INVALID
+    status_code = 422
+    default_message = _("Thông tin chưa hợp lệ. Vui lòng kiểm tra lại.")
+
+
+class FactConflict(AwardsError):
+    code = AwardsErrorCode.FACT_CONFLICT
+    status_code = 409
+    default_message = _("Thông tin này đã được ghi nhận trước đó.")
+
+
+class AwardAlreadyRevoked(AwardsError):
+    code = AwardsErrorCode.AWARD_ALREADY_REVOKED
+    status_code = 409
+    default_message = _("Khen thưởng này đã bị hủy bỏ.")
+
+
+class CaseAlreadyClosed(AwardsError):
+    code = AwardsErrorCode.CASE_ALREADY_CLOSED
+    status_code = 409
+    default_message = _("Vụ việc này đã kết thúc.")
+
+
+class ImportInvalid(AwardsError):
+    code = AwardsErrorCode.IMPORT_INVALID
+    status_code = 422
+    default_message = _("Có dòng chưa hợp lệ; không dòng nào được nhập. Xem lỗi của từng dòng.")
+
+
+class ImportConflict(AwardsError):
+    code = AwardsErrorCode.IMPORT_CONFLICT
+    status_code = 409
+    default_message = _("Có dòng trùng với dữ liệu đã ghi nhận; không dòng nào được nhập. Xem lỗi của từng dòng.")
+
+
+class ImportNotFound(AwardsError):
+    code = AwardsErrorCode.IMPORT_NOT_FOUND
+    status_code = 404
+    default_message = _(
+        "Có dòng nêu cá nhân, tập thể hoặc danh hiệu không tìm thấy hoặc bạn không có quyền; không dòng nào được nhập."
+    )
