@@ -160,6 +160,7 @@ THIDUA_IMPORT_KINDS = [
     "thidua.registrations.xlsx",
     "thidua.movements.xlsx",
     "thidua.covenants.xlsx",
+    "thidua.awards.xlsx",
 ]
 THIDUA_IMPORT_MAX_BYTES = 5 * 1024 * 1024
 THIDUA_IMPORT_MAX_ROWS = 5000

@@ -8,3 +8,10 @@ class AwardsConfig(AppConfig):
     name = "thidua.awards"
     label = "awards"
     verbose_name = _("Khen thưởng")
+
+    def ready(self) -> None:
+        from thidua.awards import navigation  # noqa: F401  (registers the menu entry)
+        from thidua.awards.detail_sections import unit_awards_section
+        from thidua.organizations.detail_sections import unit_section_provider_register
+
+        unit_section_provider_register(unit_awards_section)

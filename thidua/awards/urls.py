@@ -1,4 +1,10 @@
-from django.urls import path  # noqa: F401
+from django.urls import path
+
+from thidua.awards import views
 
 app_name = "awards"
-urlpatterns: list = []  # type: ignore[type-arg]
+urlpatterns = [
+    path("kiem-tra-tieu-chuan/", views.EligibilityView.as_view(), name="eligibility"),
+    path("lich-su/", views.HistoryView.as_view(), name="history"),
+    path("quy-dinh/", views.RulesView.as_view(), name="rules"),
+]
