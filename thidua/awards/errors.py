@@ -85,3 +85,58 @@ class ImportNotFound(AwardsError):
     default_message = _(
         "Có dòng nêu cá nhân, tập thể hoặc danh hiệu không tìm thấy hoặc bạn không có quyền; không dòng nào được nhập."
     )
+
+
+# --- Proposals and decisions (issue 6) ---------------------------------------------------------------------------------
+
+
+class DossierErrorCode(StrEnum):
+    DOSSIER_NOT_ALLOWED = "dossier_not_allowed"
+    DOSSIER_INVALID = "dossier_invalid"
+    DOSSIER_WRONG_STATE = "dossier_wrong_state"
+    DOSSIER_QUOTA_EXCEEDED = "dossier_quota_exceeded"
+    DOSSIER_INCOMPLETE = "dossier_incomplete"
+    INITIATIVE_ALREADY_USED = "initiative_already_used"
+    DECISION_INVALID = "decision_invalid"
+
+
+class DossierNotAllowed(AwardsError):
+    code = DossierErrorCode.DOSSIER_NOT_ALLOWED
+    status_code = 403
+    default_message = _("Bạn không có quyền thực hiện thao tác này trên hồ sơ đề nghị khen thưởng.")
+
+
+class DossierInvalid(AwardsError):
+    code = DossierErrorCode.DOSSIER_INVALID
+    status_code = 422
+    default_message = _("Thông tin hồ sơ đề nghị chưa hợp lệ. Vui lòng kiểm tra lại.")
+
+
+class DossierWrongState(AwardsError):
+    code = DossierErrorCode.DOSSIER_WRONG_STATE
+    status_code = 409
+    default_message = _("Hồ sơ đang ở bước không cho phép thao tác này.")
+
+
+class DossierQuotaExceeded(AwardsError):
+    code = DossierErrorCode.DOSSIER_QUOTA_EXCEEDED
+    status_code = 409
+    default_message = _("Số lượng đề nghị vượt tỷ lệ cho phép.")
+
+
+class DossierIncomplete(AwardsError):
+    code = DossierErrorCode.DOSSIER_INCOMPLETE
+    status_code = 422
+    default_message = _("Hồ sơ còn thiếu thành phần bắt buộc.")
+
+
+class InitiativeAlreadyUsed(AwardsError):
+    code = DossierErrorCode.INITIATIVE_ALREADY_USED
+    status_code = 409
+    default_message = _("Sáng kiến đã được dùng làm căn cứ cho một đề nghị khác (mỗi sáng kiến chỉ dùng một lần).")
+
+
+class DecisionInvalid(AwardsError):
+    code = DossierErrorCode.DECISION_INVALID
+    status_code = 422
+    default_message = _("Thông tin quyết định khen thưởng chưa hợp lệ.")

@@ -18,15 +18,16 @@ from collections.abc import Iterable
 from enum import StrEnum
 from typing import TYPE_CHECKING
 
-from django.db.models import F
+from django.db.models import F, Q
 
 from thidua.accounts.choices import Role
-from thidua.accounts.scoping import has_permission, permission_roles_define
+from thidua.accounts.scoping import actor_grants, has_permission, has_role_over, permission_roles_define
 from thidua.organizations.choices import UnitKind
 from thidua.people.models import Assignment
 
 if TYPE_CHECKING:
     from thidua.accounts.scoping import Actor
+    from thidua.emulation.models import Bloc
     from thidua.organizations.models import Unit
 
 
@@ -114,3 +115,77 @@ def people_within_reach(
 
 def person_within_reach(actor: Actor, permission: AwardsPermission, *, person_id: int, year: int) -> bool:
     return (person_id, year) in people_within_reach(actor, permission, person_years=[(person_id, year)])
+
+
+# --- Proposals and decisions (issue 6) ---------------------------------------------------------------------------------
+#
+# - ``DOSSIER_VIEW``: read a dossier: the proposer unit's head and officer (and those of the units above it), the
+#   bloc's secretariat for a bloc dossier, the office of the dossier's province.
+# - ``DOSSIER_EDIT``: draft it (nominees, documents, reference date): the proposer unit's officer or head; for a bloc
+#   dossier, the bloc's secretariat.
+# - ``DOSSIER_SUBMIT``: submit or resubmit it: the proposer unit's head; the bloc's secretariat for a bloc dossier.
+# - ``DOSSIER_REVIEW``: receive, appraise, return, record the council's vote, issue and revoke decisions: the office of
+#   the dossier's province.
+
+
+class DossierPermission(StrEnum):
+    DOSSIER_VIEW = "awards.view_dossier"
+    DOSSIER_EDIT = "awards.edit_dossier"
+    DOSSIER_SUBMIT = "awards.submit_dossier"
+    DOSSIER_REVIEW = "awards.review_dossier"
+
+
+permission_roles_define(
+    {
+        DossierPermission.DOSSIER_VIEW: {
+            Role.PROVINCE_OFFICE,
+            Role.BLOC_SECRETARIAT,
+            Role.UNIT_HEAD,
+            Role.UNIT_OFFICER,
+        },
+        DossierPermission.DOSSIER_EDIT: {Role.BLOC_SECRETARIAT, Role.UNIT_HEAD, Role.UNIT_OFFICER},
+        DossierPermission.DOSSIER_SUBMIT: {Role.BLOC_SECRETARIAT, Role.UNIT_HEAD},
+        DossierPermission.DOSSIER_REVIEW: {Role.PROVINCE_OFFICE},
+    }
+)
+
+
+def can_draft_dossier_for(actor: Actor, *, unit: Unit | None = None, bloc: Bloc | None = None) -> bool:
+    """The unit's officer or head (or of a unit above it); for a bloc, its secretariat. A bloc's secretariat does not
+    draft the dossiers of its member units, which the generic grant on the members would otherwise allow."""
+    if unit is not None:
+        return has_role_over(actor, Role.UNIT_OFFICER, unit=unit) or has_role_over(actor, Role.UNIT_HEAD, unit=unit)
+    return bloc is not None and _is_bloc_secretariat(actor, bloc)
+
+
+def can_submit_dossier_for(actor: Actor, *, unit: Unit | None = None, bloc: Bloc | None = None) -> bool:
+    """The unit's head; for a bloc dossier, the bloc's secretariat."""
+    if unit is not None:
+        return has_role_over(actor, Role.UNIT_HEAD, unit=unit)
+    return bloc is not None and _is_bloc_secretariat(actor, bloc)
+
+
+def can_review_dossiers_of(actor: Actor, *, province: Unit) -> bool:
+    """The office of the province (and nobody from another province)."""
+    return has_permission(actor, DossierPermission.DOSSIER_REVIEW, unit=province)
+
+
+def can_view_dossier_of(actor: Actor, *, province: Unit, unit: Unit | None = None, bloc: Bloc | None = None) -> bool:
+    return can_review_dossiers_of(actor, province=province) or can_draft_dossier_for(actor, unit=unit, bloc=bloc)
+
+
+def _is_bloc_secretariat(actor: Actor, bloc: Bloc) -> bool:
+    return any(g.role == Role.BLOC_SECRETARIAT and g.bloc_id == bloc.pk for g in actor_grants(actor))
+
+
+def dossier_scope_filter(actor: Actor) -> Q:
+    """The ``Dossier`` rows the actor may read, as a filter (no query): an empty ``pk__in`` when none."""
+    condition = Q(pk__in=[])
+    for grant in actor_grants(actor):
+        if grant.role == Role.PROVINCE_OFFICE and grant.unit_path:
+            condition |= Q(province__path__startswith=grant.unit_path)
+        elif grant.role in (Role.UNIT_HEAD, Role.UNIT_OFFICER) and grant.unit_path:
+            condition |= Q(proposer_unit__path__startswith=grant.unit_path)
+        elif grant.role == Role.BLOC_SECRETARIAT and grant.bloc_id:
+            condition |= Q(bloc_id=grant.bloc_id)
+    return condition

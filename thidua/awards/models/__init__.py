@@ -1,6 +1,19 @@
 """Models of the awards app: the catalogue, the facts the rules read, and the province's parameter overrides."""
 
 from thidua.awards.models.catalogue import Title
+from thidua.awards.models.dossiers import (
+    AppraisalResult,
+    CouncilResult,
+    Decision,
+    DecisionAward,
+    Dossier,
+    DossierAction,
+    DossierDocument,
+    DossierDocumentKind,
+    DossierEvent,
+    DossierStatus,
+    Nomination,
+)
 from thidua.awards.models.history import (
     YEAR_MAX,
     YEAR_MIN,
@@ -22,12 +35,23 @@ from thidua.awards.models.parameters import ParameterOverride
 __all__ = [
     "YEAR_MAX",
     "YEAR_MIN",
+    "AppraisalResult",
     "AwardRecord",
     "AwardRecordKind",
     "AwardRecordSource",
+    "CouncilResult",
+    "Decision",
+    "DecisionAward",
     "DisciplineLevelChoice",
     "DisciplineRecord",
+    "Dossier",
+    "DossierAction",
+    "DossierDocument",
+    "DossierDocumentKind",
+    "DossierEvent",
+    "DossierStatus",
     "LeavePeriod",
+    "Nomination",
     "ParameterOverride",
     "PendingCase",
     "PendingCaseKind",
