@@ -91,6 +91,7 @@ bench: install-dev migrate
 	$(PY) bench/initiatives_stats.py
 	$(PY) bench/scoring_consolidation.py
 	$(PY) bench/scoring_ranking.py
+	$(PY) bench/eligibility.py
 
 lock: $(VENV)/.created
 	$(BIN)/pip install --quiet "pip-tools==7.5.1"

@@ -14,6 +14,15 @@ from thidua.awards.rules.context import EvaluationContext
 from thidua.awards.rules.registry import Condition, condition_register
 from thidua.awards.rules.results import LineStatus
 
+# The kinds of pending case (the same wording as the models' choices; the rules do not import models).
+CASE_LABELS = {
+    "discipline": gettext_noop("Đang xem xét kỷ luật"),
+    "investigation": gettext_noop("Đang điều tra"),
+    "inspection": gettext_noop("Đang thanh tra, kiểm tra"),
+    "complaint": gettext_noop("Đang giải quyết khiếu nại, tố cáo"),
+    "press_report": gettext_noop("Báo chí nêu dấu hiệu vi phạm đang xác minh"),
+}
+
 
 @condition_register
 class NoPendingCase(Condition):
@@ -32,7 +41,9 @@ class NoPendingCase(Condition):
                 "date": on.strftime("%d/%m/%Y")
             }
         cases = "; ".join(
-            _("%(kind)s từ %(date)s") % {"kind": c.kind, "date": c.opened_on.strftime("%d/%m/%Y")} for c in open_cases
+            _("%(kind)s từ %(date)s")
+            % {"kind": _(CASE_LABELS.get(c.kind, c.kind)), "date": c.opened_on.strftime("%d/%m/%Y")}
+            for c in open_cases
         )
         return LineStatus.NOT_MET, _("Đang xem xét tại ngày %(date)s: %(cases)s") % {
             "date": on.strftime("%d/%m/%Y"),
