@@ -31,4 +31,5 @@ DEMO_STEPS = [
     "thidua.covenants.demo",
     "thidua.initiatives.demo",
     "thidua.scoring.demo",
+    "thidua.awards.demo_dossiers",
 ]
