@@ -7,6 +7,12 @@ the user object for the request.
 
 A grant on a unit covers that unit and every unit under it; a grant on a province's unit also covers the province's
 blocs; a grant on a bloc covers the bloc and the units that are its members in the current year.
+
+History follows the successor (DOMAIN R30, §6.3): a unit that ended through a recorded change (merged, split,
+transferred) keeps its old place in the tree, so a grant on a unit also covers every unit that ended into a successor
+under it, and the units that stood under that one. After 01/07/2025 the office of TP Đà Nẵng thus reads the history of
+Quảng Nam and its former departments. One step of lineage is followed; a unit whose successor itself ended later is
+covered through the tree of the first successor when that one stood under the second (the 2025 mergers' shape).
 """
 
 from __future__ import annotations
@@ -15,7 +21,8 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
-from django.db.models import Q, QuerySet
+from django.db.models import CharField, Exists, F, OuterRef, Q, QuerySet, Value
+from django.db.models.lookups import StartsWith
 from django.utils import timezone
 
 from thidua.accounts.choices import Role
@@ -94,6 +101,36 @@ def _current_bloc_unit_ids(bloc_ids: set[int]) -> set[int]:
     return set(BlocMembership.objects.filter(bloc_id__in=bloc_ids, year=year).values_list("unit_id", flat=True))
 
 
+def _inherited_from(paths: set[str], outer_path: OuterRef | Value) -> Exists:
+    """EXISTS a merger or split whose successor lies under one of ``paths`` and whose ended predecessor is the unit at
+    ``outer_path`` or one of its ancestors. A transfer of functions leaves the giving unit alive: it covers nothing."""
+    from thidua.organizations.choices import UnitChangeKind
+    from thidua.organizations.models import UnitChangeLink
+
+    successor_in = Q()
+    for path in paths:
+        successor_in |= Q(successor__path__startswith=path)
+    links = UnitChangeLink.objects.filter(
+        successor_in,
+        StartsWith(outer_path, F("predecessor__path")),
+        change__kind__in=(UnitChangeKind.MERGE_INTO, UnitChangeKind.SPLIT),
+        predecessor__valid_to__isnull=False,
+    )
+    return Exists(links)
+
+
+def _inherits(unit: Unit, paths: set[str]) -> bool:
+    """Is the ended ``unit`` covered through lineage by a grant on one of ``paths``? One query, asked only for a unit
+    that has ended and that the tree did not already cover (a unit still active is never inherited)."""
+    from thidua.organizations.models import Unit as UnitModel
+
+    if not paths or unit.valid_to is None:
+        return False
+    return UnitModel.objects.filter(
+        _inherited_from(paths, Value(unit.path, output_field=CharField())), pk=unit.pk
+    ).exists()
+
+
 def has_permission(actor: Actor, permission: str, *, unit: Unit | None = None, bloc: Bloc | None = None) -> bool:
     """Does ``actor`` hold ``permission`` on ``unit`` or ``bloc``? With neither, anywhere at all (for menus)."""
     grants = _grants_with(actor, permission)
@@ -106,6 +143,8 @@ def has_permission(actor: Actor, permission: str, *, unit: Unit | None = None, b
             return True
         bloc_ids = {g.bloc_id for g in grants if g.bloc_id}
         if bloc_ids and unit.pk in _current_bloc_unit_ids(bloc_ids):
+            return True
+        if _inherits(unit, {g.unit_path for g in grants if g.unit_path}):
             return True
     if bloc is not None:
         if any(g.bloc_id == bloc.pk for g in grants):
@@ -138,8 +177,11 @@ def unit_scope(actor: Actor, permission: str) -> QuerySet[Unit]:
     if not grants:
         return Unit.objects.none()
     condition = Q()
-    for path in {g.unit_path for g in grants if g.unit_path}:
+    paths = {g.unit_path for g in grants if g.unit_path}
+    for path in paths:
         condition |= Q(path__startswith=path)
+    if paths:
+        condition |= Q(_inherited_from(paths, OuterRef("path")), valid_to__isnull=False)
     member_ids = _current_bloc_unit_ids({g.bloc_id for g in grants if g.bloc_id})
     if member_ids:
         condition |= Q(pk__in=member_ids)
