@@ -37,9 +37,10 @@ Regimes B and C on the same history (R28; R16 blocking lines exist in regime C o
   20/02/2024 to 20/08/2024. CSTĐCS 2024 evaluated on 25/06/2025 (regime B): **eligible** (HTXSNV replaces the
   initiative, R02); evaluated on 08/07/2025 (regime C): **not eligible** (discipline in force during 2024, R16).
 - **2025** — Hồ Thị Minh Uyên, the last person of Báo Quảng Nam at the end of 2025 (``CASE_2025_UNIT``): HTXSNV 2025
-  and LĐTT 2025 (decision of 10/11/2025), and a complaint (tố cáo) being verified since 20/11/2025. CSTĐCS 2025
-  evaluated on 12/01/2026 (regime C): **not eligible** (case open, R16); the same facts under regime B's rule set:
-  **eligible**.
+  and LĐTT 2025 (decision of 10/11/2025), a maternity leave from 01/03 to 31/08/2025, and a complaint (tố cáo) being
+  verified since 20/11/2025. CSTĐCS 2025 evaluated on 12/01/2026 (regime C): **not eligible** (case open, R16),
+  while the working-time line counts the six months of leave as working time (R17); the same facts under regime B's
+  rule set: **eligible**.
 
 The names come from the deterministic demo people (demo/people_data.py); the tests find the people by rule, not name.
 
@@ -69,6 +70,7 @@ from thidua.awards.services import (
     DisciplineInput,
     award_record_create,
     discipline_record_create,
+    leave_period_create,
     pending_case_open,
     science_work_create,
     task_rating_set,
@@ -87,6 +89,7 @@ REVIEW_2019 = dt.date(2020, 2, 10)  # regime A
 REVIEW_2024_B = dt.date(2025, 6, 25)  # regime B
 REVIEW_2024_C = dt.date(2025, 7, 8)  # regime C
 REVIEW_2025 = dt.date(2026, 1, 12)  # regime C
+MATERNITY_2025 = (dt.date(2025, 3, 1), dt.date(2025, 8, 31))  # the 2025 case's leave, counted as working time (R17)
 
 # Who signs each unit's decisions, and the suffix of its decision numbers.
 SIGNERS: dict[str, tuple[str, str]] = {
@@ -277,6 +280,13 @@ def _case_2025(unit: Unit, titles: dict[str, Title]) -> None:
         person=person,
         reference="Đơn tố cáo ngày 18/11/2025",
         note="Đang xác minh nội dung tố cáo.",
+    )
+    leave_period_create(
+        actor=None,
+        person=person,
+        starts_on=MATERNITY_2025[0],
+        ends_on=MATERNITY_2025[1],
+        note="Nghỉ thai sản theo chế độ bảo hiểm xã hội.",
     )
 
 

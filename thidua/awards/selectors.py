@@ -12,12 +12,14 @@ from collections.abc import Collection, Iterable
 from types import MappingProxyType
 from typing import TYPE_CHECKING, Any
 
-from django.db.models import F, Q, QuerySet
+from django.db.models import Exists, F, OuterRef, Q, QuerySet, Subquery
 
+from thidua.accounts.scoping import unit_scope
 from thidua.awards.choices import TitleSubject
 from thidua.awards.models import (
     AwardRecord,
     DisciplineRecord,
+    LeavePeriod,
     ParameterOverride,
     PendingCase,
     ScienceWork,
@@ -36,6 +38,7 @@ from thidua.awards.rules.context import (
     InitiativeFact,
     MemberFacts,
     PendingCaseFact,
+    PeriodFact,
     SubjectFacts,
 )
 from thidua.core.exceptions import NotFound
@@ -121,6 +124,22 @@ def _disciplines_by_person(ids: Collection[int], *, reference_date: dt.date) -> 
     return result
 
 
+def _periods_in_year(
+    model: Any, ids: Collection[int], *, year: int, start: str, end: str
+) -> dict[int, list[PeriodFact]]:
+    """Rows of ``model`` (with ``person_id`` and the ``start``/``end`` date fields) overlapping ``year`` (one query)."""
+    result: dict[int, list[PeriodFact]] = defaultdict(list)
+    rows = (
+        model.objects.filter(Q(**{f"{end}__isnull": True}) | Q(**{f"{end}__gte": dt.date(year, 1, 1)}))
+        .filter(person_id__in=ids, **{f"{start}__lte": dt.date(year, 12, 31)})
+        .order_by(start, "pk")
+        .values_list("person_id", start, end)
+    )
+    for person_id, starts_on, ends_on in rows:
+        result[person_id].append(PeriodFact(starts_on=starts_on, ends_on=ends_on))
+    return result
+
+
 def _pending_by_subject(
     field: str, ids: Collection[int], *, reference_date: dt.date
 ) -> dict[int, list[PendingCaseFact]]:
@@ -182,8 +201,9 @@ def subject_facts_for_people(
     """The facts of each person for evaluating achievement ``year`` as of ``reference_date``: ratings and awards up to
     ``year``, recognised initiatives and accepted science works, disciplines and pending cases known by that day.
 
-    A person's history follows the person whatever unit they were in (DOMAIN §6.3). Seven queries for any number of
-    people; unknown ids are left out. Not scoped: callers check the actor may read these people.
+    A person's history follows the person whatever unit they were in (DOMAIN §6.3). Their posts and maternity leaves
+    overlapping ``year`` give the working time (R17). Nine queries for any number of people; unknown ids are left
+    out. Not scoped: callers check the actor may read these people.
     """
     ids = set(person_ids)
     if not ids:
@@ -194,6 +214,8 @@ def subject_facts_for_people(
     initiatives = _initiatives_by_person(ids, reference_date=reference_date)
     disciplines = _disciplines_by_person(ids, reference_date=reference_date)
     pending = _pending_by_subject("person_id", ids, reference_date=reference_date)
+    posts = _periods_in_year(Assignment, ids, year=year, start="starts_on", end="ends_on")
+    leaves = _periods_in_year(LeavePeriod, ids, year=year, start="starts_on", end="ends_on")
     return {
         pk: SubjectFacts(
             kind=INDIVIDUAL,
@@ -205,6 +227,8 @@ def subject_facts_for_people(
             disciplines=tuple(disciplines.get(pk, ())),
             pending_cases=tuple(pending.get(pk, ())),
             is_female=gender == Gender.FEMALE,
+            posts=tuple(posts.get(pk, ())),
+            maternity_leaves=tuple(leaves.get(pk, ())),
         )
         for pk, name, gender in people
     }
@@ -302,6 +326,22 @@ def subject_facts_get(
     if unit is None or not can_view_facts_of_unit(actor, unit=unit):
         raise NotFound()
     return subject_facts_for_units([unit.pk], year=year, reference_date=reference_date)[unit.pk]
+
+
+def fact_units_visible_to(*, actor: Actor) -> QuerySet[Unit]:
+    """The collectives whose facts the actor reads (the eligibility and nomination pickers' units)."""
+    return unit_scope(actor, AwardsPermission.FACTS_VIEW)
+
+
+def fact_people_visible_to(*, actor: Actor) -> QuerySet[Person]:
+    """People whose open post is in a unit where the actor reads facts (so they are within reach in any year), each
+    with ``current_unit_name`` (one query). The person picker searches it (registered as ``awards.facts``)."""
+    current = Assignment.objects.filter(person=OuterRef("pk"), ends_on__isnull=True).order_by("-starts_on")
+    return (
+        Person.objects.filter(Exists(current.filter(unit__in=fact_units_visible_to(actor=actor))))
+        .annotate(current_unit_name=Subquery(current.values("unit__name")[:1]))
+        .order_by("search_name", "pk")
+    )
 
 
 def parameter_overrides_for(province: Unit, on_date: dt.date, *, rule_set_key: str = "") -> dict[str, dict[str, Any]]:

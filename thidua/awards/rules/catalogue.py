@@ -14,6 +14,7 @@ from collections.abc import Mapping
 from typing import Any
 
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_noop
 
 from thidua.awards.rules.context import RegimeCode
 from thidua.awards.rules.registry import ConditionSpec, RuleSetSpec
@@ -42,7 +43,7 @@ def manual(label: str, citation: Citation) -> ConditionSpec:
     return ConditionSpec(code="manual", citation=citation, params={"label": label})
 
 
-LDTT_HELD = "Đạt danh hiệu Lao động tiên tiến"
+LDTT_HELD = gettext_noop("Đạt danh hiệu Lao động tiên tiến")
 
 # R16 (NĐ 152/2025 Điều 4, Regime C): blocking lines added to every Regime C rule set.
 BLOCKING_C = (
@@ -51,12 +52,27 @@ BLOCKING_C = (
 )
 
 
-def b_and_c(key: str, title_code: str, conditions: tuple[ConditionSpec, ...], subject: str = "") -> list[RuleSetSpec]:
-    """Regime B and Regime C share the standards of Luật 06/2022; Regime C adds NĐ 152/2025's blocking rules."""
+# R17 (NĐ 152/2025 Điều 4, Regime C): maternity leave counts as working time in the year's individual titles.
+WORKING_TIME_C = (cond("working_time", Citation(ND_152_2025, "Điều 4"), configurable=("min_months",)),)
+
+
+def b_and_c(
+    key: str,
+    title_code: str,
+    conditions: tuple[ConditionSpec, ...],
+    subject: str = "",
+    extra_c: tuple[ConditionSpec, ...] = (),
+) -> list[RuleSetSpec]:
+    """Regime B and Regime C share the standards of Luật 06/2022; Regime C adds NĐ 152/2025's blocking rules and
+    ``extra_c``."""
     return [
         RuleSetSpec(key=f"{key}/B/1", title_code=title_code, regime=B, conditions=conditions, subject=subject),
         RuleSetSpec(
-            key=f"{key}/C/1", title_code=title_code, regime=C, conditions=conditions + BLOCKING_C, subject=subject
+            key=f"{key}/C/1",
+            title_code=title_code,
+            regime=C,
+            conditions=conditions + extra_c + BLOCKING_C,
+            subject=subject,
         ),
     ]
 
@@ -72,11 +88,16 @@ LDTT_A = RuleSetSpec(
         cond(
             "rating_at_least",
             Citation(LAW_2003, "Điều 24"),
-            {"min_rating": "httnv", "label": "Hoàn thành tốt nhiệm vụ trở lên"},
+            {"min_rating": "httnv", "label": gettext_noop("Hoàn thành tốt nhiệm vụ trở lên")},
         ),
-        manual("Chấp hành tốt chủ trương, chính sách của Đảng, pháp luật của Nhà nước", Citation(LAW_2003, "Điều 24")),
-        manual("Tích cực học tập chính trị, văn hóa, chuyên môn, nghiệp vụ", Citation(LAW_2003, "Điều 24")),
-        manual("Có đạo đức, lối sống lành mạnh", Citation(LAW_2003, "Điều 24")),
+        manual(
+            gettext_noop("Chấp hành tốt chủ trương, chính sách của Đảng, pháp luật của Nhà nước"),
+            Citation(LAW_2003, "Điều 24"),
+        ),
+        manual(
+            gettext_noop("Tích cực học tập chính trị, văn hóa, chuyên môn, nghiệp vụ"), Citation(LAW_2003, "Điều 24")
+        ),
+        manual(gettext_noop("Có đạo đức, lối sống lành mạnh"), Citation(LAW_2003, "Điều 24")),
     ),
 )
 
@@ -88,13 +109,14 @@ LDTT_BC = b_and_c(
         cond(
             "rating_at_least",
             Citation(LAW_2022, "Điều 24", "khoản 1, điểm a"),
-            {"min_rating": "httnv", "label": "Hoàn thành tốt nhiệm vụ trở lên"},
+            {"min_rating": "httnv", "label": gettext_noop("Hoàn thành tốt nhiệm vụ trở lên")},
         ),
         manual(
-            "Có tinh thần tự lực, tự cường; đoàn kết, tương trợ, tích cực tham gia phong trào thi đua",
+            gettext_noop("Có tinh thần tự lực, tự cường; đoàn kết, tương trợ, tích cực tham gia phong trào thi đua"),
             Citation(LAW_2022, "Điều 24", "khoản 1, điểm b"),
         ),
     ),
+    extra_c=WORKING_TIME_C,
 )
 
 CSTDCS_A = RuleSetSpec(
@@ -110,7 +132,9 @@ CSTDCS_A = RuleSetSpec(
             {
                 "level": "base",
                 "window_years": 1,
-                "label": "Có sáng kiến được cơ sở công nhận hoặc đề tài khoa học được nghiệm thu (bắt buộc)",
+                "label": gettext_noop(
+                    "Có sáng kiến được cơ sở công nhận hoặc đề tài khoa học được nghiệm thu (bắt buộc)"
+                ),
             },
             configurable=("window_years",),
         ),
@@ -130,6 +154,7 @@ CSTDCS_BC = b_and_c(
             configurable=("window_years",),
         ),
     ),
+    extra_c=WORKING_TIME_C,
 )
 
 
@@ -145,7 +170,7 @@ def cstd_tinh(law: str) -> tuple[ConditionSpec, ...]:
                 "count": 3,
                 "must_end_in_year": True,
                 "step_years": 1,
-                "label": "03 lần liên tục đạt danh hiệu Chiến sĩ thi đua cơ sở",
+                "label": gettext_noop("03 lần liên tục đạt danh hiệu Chiến sĩ thi đua cơ sở"),
             },
             configurable=("must_end_in_year", "step_years"),
         ),
@@ -155,7 +180,9 @@ def cstd_tinh(law: str) -> tuple[ConditionSpec, ...]:
             {
                 "level": "province",
                 "window_years": 3,
-                "label": "Có sáng kiến, đề tài khoa học được công nhận hiệu quả, phạm vi ảnh hưởng trong tỉnh",
+                "label": gettext_noop(
+                    "Có sáng kiến, đề tài khoa học được công nhận hiệu quả, phạm vi ảnh hưởng trong tỉnh"
+                ),
             },
             configurable=("window_years",),
         ),
@@ -173,7 +200,7 @@ def cstd_tq(law: str, scope_clause: str) -> tuple[ConditionSpec, ...]:
                 "count": 2,
                 "must_end_in_year": True,
                 "step_years": 1,
-                "label": "02 lần liên tục đạt danh hiệu Chiến sĩ thi đua cấp tỉnh",
+                "label": gettext_noop("02 lần liên tục đạt danh hiệu Chiến sĩ thi đua cấp tỉnh"),
             },
             configurable=("must_end_in_year", "step_years"),
         ),
@@ -183,7 +210,7 @@ def cstd_tq(law: str, scope_clause: str) -> tuple[ConditionSpec, ...]:
             {
                 "level": "national",
                 "window_years": 3,
-                "label": "Có sáng kiến, đề tài khoa học có phạm vi ảnh hưởng toàn quốc",
+                "label": gettext_noop("Có sáng kiến, đề tài khoa học có phạm vi ảnh hưởng toàn quốc"),
             },
             configurable=("window_years",),
         ),
@@ -200,7 +227,7 @@ BK_TINH_INDIVIDUAL_BC = b_and_c(
     "BK_TINH",
     (
         manual(
-            "Gương mẫu chấp hành chủ trương, chính sách của Đảng, pháp luật của Nhà nước",
+            gettext_noop("Gương mẫu chấp hành chủ trương, chính sách của Đảng, pháp luật của Nhà nước"),
             Citation(LAW_2022, "Điều 74"),
         ),
         # R09: criterion (d); (a), (b), (c), (e) left to a person when (d) is not met.
@@ -232,8 +259,8 @@ BK_TTG_INDIVIDUAL_A = RuleSetSpec(
 
 # --- Collectives (DOMAIN §3.4) ---------------------------------------------------------------------------------------
 
-MOVEMENT = "Có phong trào thi đua thường xuyên, thiết thực, hiệu quả"
-UNITY = "Nội bộ đoàn kết, chấp hành tốt chủ trương, chính sách của Đảng, pháp luật của Nhà nước"
+MOVEMENT = gettext_noop("Có phong trào thi đua thường xuyên, thiết thực, hiệu quả")
+UNITY = gettext_noop("Nội bộ đoàn kết, chấp hành tốt chủ trương, chính sách của Đảng, pháp luật của Nhà nước")
 
 TTLDTT_A = RuleSetSpec(
     key="TTLDTT/A/1",
@@ -244,12 +271,17 @@ TTLDTT_A = RuleSetSpec(
         cond(
             "rating_at_least",
             Citation(LAW_2003, "Điều 28"),
-            {"min_rating": "httnv", "label": "Hoàn thành tốt nhiệm vụ"},
+            {"min_rating": "httnv", "label": gettext_noop("Hoàn thành tốt nhiệm vụ")},
         ),
         cond(
             "members_share_with_title",
             Citation(LAW_2003, "Điều 28"),
-            {"title": "LDTT", "min_share": 0.5, "strict": True, "label": "Trên 50% thành viên đạt Lao động tiên tiến"},
+            {
+                "title": "LDTT",
+                "min_share": 0.5,
+                "strict": True,
+                "label": gettext_noop("Trên 50% thành viên đạt Lao động tiên tiến"),
+            },
         ),
         cond("members_no_discipline", Citation(LAW_2003, "Điều 28"), {"min_level": "canh_cao"}),
         manual(MOVEMENT, Citation(LAW_2003, "Điều 28")),
@@ -265,7 +297,7 @@ TTLDTT_BC = b_and_c(
         cond(
             "rating_at_least",
             Citation(LAW_2022, "Điều 28"),
-            {"min_rating": "httnv", "label": "Hoàn thành tốt nhiệm vụ"},
+            {"min_rating": "httnv", "label": gettext_noop("Hoàn thành tốt nhiệm vụ")},
         ),
         cond(
             "members_share_with_title",
@@ -274,7 +306,7 @@ TTLDTT_BC = b_and_c(
                 "title": "LDTT",
                 "min_share": 0.7,
                 "strict": False,
-                "label": "Ít nhất 70% thành viên đạt Lao động tiên tiến",
+                "label": gettext_noop("Ít nhất 70% thành viên đạt Lao động tiên tiến"),
             },
         ),
         cond("members_no_discipline", Citation(LAW_2022, "Điều 28"), {"min_level": "canh_cao"}),
@@ -290,7 +322,7 @@ def ttldxs(law: str) -> tuple[ConditionSpec, ...]:
         cond(
             "rating_at_least",
             Citation(law, "Điều 27"),
-            {"min_rating": "htxsnv", "label": "Hoàn thành xuất sắc nhiệm vụ"},
+            {"min_rating": "htxsnv", "label": gettext_noop("Hoàn thành xuất sắc nhiệm vụ")},
         ),
         cond("members_all_rating_at_least", Citation(law, "Điều 27"), {"min_rating": "htnv"}),
         cond(
@@ -300,13 +332,17 @@ def ttldxs(law: str) -> tuple[ConditionSpec, ...]:
                 "title": "LDTT",
                 "min_share": 0.7,
                 "strict": False,
-                "label": "Ít nhất 70% thành viên đạt Lao động tiên tiến",
+                "label": gettext_noop("Ít nhất 70% thành viên đạt Lao động tiên tiến"),
             },
         ),
         cond(
             "members_any_with_title",
             Citation(law, "Điều 27"),
-            {"title": "CSTDCS", "min_count": 1, "label": "Có cá nhân đạt danh hiệu Chiến sĩ thi đua cơ sở"},
+            {
+                "title": "CSTDCS",
+                "min_count": 1,
+                "label": gettext_noop("Có cá nhân đạt danh hiệu Chiến sĩ thi đua cơ sở"),
+            },
         ),
         manual(MOVEMENT, Citation(law, "Điều 27")),
         manual(UNITY, Citation(law, "Điều 27")),
@@ -337,7 +373,7 @@ CO_TINH_A = RuleSetSpec(
     conditions=(
         # R08 (Regime A: through the bloc comparison, NĐ 91/2017 Điều 12; the old Law's Điều 26 text is UNVERIFIED).
         cond("leads_bloc", Citation(ND_91_2017, "Điều 12")),
-        manual("Đáp ứng các tiêu chuẩn khác của Cờ thi đua cấp tỉnh", Citation(LAW_2003, "Điều 26")),
+        manual(gettext_noop("Đáp ứng các tiêu chuẩn khác của Cờ thi đua cấp tỉnh"), Citation(LAW_2003, "Điều 26")),
     ),
 )
 
@@ -350,18 +386,20 @@ CO_TINH_BC = b_and_c(
         cond(
             "rating_at_least",
             Citation(LAW_2022, "Điều 26"),
-            {"min_rating": "htxsnv", "label": "Hoàn thành xuất sắc nhiệm vụ"},
+            {"min_rating": "htxsnv", "label": gettext_noop("Hoàn thành xuất sắc nhiệm vụ")},
         ),
         manual(
-            "Hoàn thành vượt mức các chỉ tiêu thi đua và nhiệm vụ được giao; là tập thể tiêu biểu xuất sắc trong tỉnh",
+            gettext_noop(
+                "Hoàn thành vượt mức các chỉ tiêu thi đua và nhiệm vụ được giao; là tập thể tiêu biểu xuất sắc trong tỉnh"
+            ),
             Citation(LAW_2022, "Điều 26"),
         ),
         manual(
-            "Nội bộ đoàn kết; tổ chức đảng, đoàn thể hoàn thành xuất sắc nhiệm vụ",
+            gettext_noop("Nội bộ đoàn kết; tổ chức đảng, đoàn thể hoàn thành xuất sắc nhiệm vụ"),
             Citation(LAW_2022, "Điều 26"),
         ),
         manual(
-            "Thực hành tiết kiệm, chống lãng phí, chống tham nhũng và các tệ nạn xã hội",
+            gettext_noop("Thực hành tiết kiệm, chống lãng phí, chống tham nhũng và các tệ nạn xã hội"),
             Citation(LAW_2022, "Điều 26"),
         ),
     ),
@@ -373,12 +411,14 @@ CO_CP_A = RuleSetSpec(
     regime=A,
     conditions=(
         manual(
-            "Hoàn thành vượt mức các chỉ tiêu thi đua và nhiệm vụ được giao; là tập thể tiêu biểu xuất sắc toàn quốc",
+            gettext_noop(
+                "Hoàn thành vượt mức các chỉ tiêu thi đua và nhiệm vụ được giao; là tập thể tiêu biểu xuất sắc toàn quốc"
+            ),
             Citation(LAW_2003, "Điều 25"),
         ),
-        manual("Là tập thể tiêu biểu xuất sắc nhất của bộ, ngành, tỉnh", Citation(LAW_2003, "Điều 25")),
+        manual(gettext_noop("Là tập thể tiêu biểu xuất sắc nhất của bộ, ngành, tỉnh"), Citation(LAW_2003, "Điều 25")),
         manual(
-            "Nội bộ đoàn kết, thực hành tiết kiệm, chống lãng phí, chống tham nhũng",
+            gettext_noop("Nội bộ đoàn kết, thực hành tiết kiệm, chống lãng phí, chống tham nhũng"),
             Citation(LAW_2003, "Điều 25"),
         ),
     ),
@@ -396,15 +436,15 @@ BK_TINH_COLLECTIVE_BC = b_and_c(
             configurable=("manual_alternatives",),
         ),
         manual(
-            "Thực hiện tốt dân chủ ở cơ sở, tổ chức tốt các phong trào thi đua",
+            gettext_noop("Thực hiện tốt dân chủ ở cơ sở, tổ chức tốt các phong trào thi đua"),
             Citation(LAW_2022, "Điều 74"),
         ),
         manual(
-            "Chăm lo tốt đời sống vật chất, tinh thần của người lao động",
+            gettext_noop("Chăm lo tốt đời sống vật chất, tinh thần của người lao động"),
             Citation(LAW_2022, "Điều 74"),
         ),
         manual(
-            "Thực hành tiết kiệm, chống lãng phí, chống tham nhũng",
+            gettext_noop("Thực hành tiết kiệm, chống lãng phí, chống tham nhũng"),
             Citation(LAW_2022, "Điều 74"),
         ),
     ),

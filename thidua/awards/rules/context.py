@@ -96,6 +96,14 @@ class PendingCaseFact:
 
 
 @dataclass(frozen=True)
+class PeriodFact:
+    """A span of days: a post held in a unit, or a maternity leave (R17). ``ends_on`` None: still running."""
+
+    starts_on: dt.date
+    ends_on: dt.date | None = None
+
+
+@dataclass(frozen=True)
 class MemberFacts:
     """One member of a collective, as the collective rules need them."""
 
@@ -124,6 +132,9 @@ class SubjectFacts:
     used_initiative_ids: frozenset[int] = frozenset()
     # The bloc leader flag for the year (R08), as decided by the bloc (scoring and the conference).
     leads_bloc_in: frozenset[int] = frozenset()
+    # A person's posts and maternity leaves overlapping the evaluation year (R17); empty for a collective.
+    posts: tuple[PeriodFact, ...] = ()
+    maternity_leaves: tuple[PeriodFact, ...] = ()
 
     def awards_of(self, title_code: str, *, counting: bool = True) -> list[AwardFact]:
         """Awards of ``title_code`` that count: not revoked and, with ``counting``, not special or thematic (R19)."""

@@ -157,6 +157,9 @@ def test_2025_cstdcs_is_blocked_by_the_open_complaint_in_regime_c_and_eligible_u
     # then
     assert (in_c.regime, in_c.status) == ("C", VerdictStatus.NOT_ELIGIBLE)
     assert _line(in_c, "no_pending_case") == LineStatus.NOT_MET
+    assert _line(in_c, "working_time") == LineStatus.MET
+    working_time = next(line for line in in_c.lines if line.code == "working_time")
+    assert "nghỉ thai sản 01/03/2025–31/08/2025 (184 ngày), được tính là thời gian công tác" in working_time.facts
     assert evaluate(ctx, rule_set_for("CSTDCS", RegimeCode.C, "individual")).status == VerdictStatus.NOT_ELIGIBLE
     assert (in_b.regime, in_b.status) == ("B", VerdictStatus.ELIGIBLE)
 
@@ -180,3 +183,18 @@ def test_loading_the_demo_again_changes_nothing() -> None:
     call_command("loaddemo")
     # then
     assert counts() == before
+
+
+def test_the_successor_office_evaluates_a_department_that_ended_with_quang_nam() -> None:
+    # given: Sở LĐTBXH ended on 31/01/2025 (merged into Sở Nội vụ), Quảng Nam on 30/06/2025 (into TP Đà Nẵng)
+    _load()
+    ldtbxh = Unit.objects.get(code="qn-so-ldtbxh")
+    office = _office()
+    # when
+    verdicts = eligibility_evaluate_for(
+        actor=office, title_code="TTLDTT", year=2019, reference_date=demo.REVIEW_2019, unit_ids=[ldtbxh.pk]
+    )
+    # then
+    assert ldtbxh.valid_to == dt.date(2025, 1, 31)
+    assert not office.role_assignments.filter(unit__code="quang-nam", ends_on__isnull=True).exists()
+    assert [v.regime for v in verdicts] == ["A"]

@@ -7,5 +7,6 @@ from thidua.awards.rules.conditions import (  # noqa: F401
     initiatives,
     manual,
     ratings,
+    service,
     titles,
 )

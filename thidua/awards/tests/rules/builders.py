@@ -14,6 +14,7 @@ from thidua.awards.rules.context import (
     InitiativeFact,
     MemberFacts,
     PendingCaseFact,
+    PeriodFact,
     SubjectFacts,
 )
 from thidua.awards.rules.engine import regime_for
@@ -51,6 +52,8 @@ def person(
     disciplines: Iterable[DisciplineFact] = (),
     pending: Iterable[PendingCaseFact] = (),
     used: Iterable[int] = (),
+    posts: Iterable[tuple[dt.date, dt.date | None]] = (),
+    leaves: Iterable[tuple[dt.date, dt.date]] = (),
 ) -> SubjectFacts:
     return SubjectFacts(
         kind="individual",
@@ -62,6 +65,8 @@ def person(
         disciplines=tuple(disciplines),
         pending_cases=tuple(pending),
         used_initiative_ids=frozenset(used),
+        posts=tuple(PeriodFact(s, e) for s, e in posts),
+        maternity_leaves=tuple(PeriodFact(s, e) for s, e in leaves),
     )
 
 

@@ -48,7 +48,20 @@ def cstdcs_initiative(y):
 
 
 def cstdcs_excellent(y):
-    return person(ratings={y: EXC}, awards=titles("LDTT", y))
+    return person(ratings={y: EXC}, awards=titles("LDTT", y), posts=[(dt.date(y - 5, 1, 1), None)])
+
+
+def cstdcs_recruited_in_april(y):
+    return person(ratings={y: EXC}, awards=titles("LDTT", y), posts=[(dt.date(y, 4, 1), None)])
+
+
+def cstdcs_on_maternity_leave(y):
+    return person(
+        ratings={y: EXC},
+        awards=titles("LDTT", y),
+        posts=[(dt.date(y - 5, 1, 1), None)],
+        leaves=[(dt.date(y, 2, 1), dt.date(y, 7, 31))],
+    )
 
 
 def cstdcs_plain(y):
@@ -106,6 +119,27 @@ ROWS = [
     P("CSTDCS/B/1", cstdcs_plain, None, NOT, id="R02 CSTĐCS B — Luật 06/2022 Điều 23: LĐTT + HTTNV only"),
     P("CSTDCS/C/1", cstdcs_excellent, None, ELIGIBLE, id="R02 CSTĐCS C — Luật 06/2022 Điều 23: LĐTT + HTXSNV"),
     P("CSTDCS/C/1", cstdcs_plain, None, NOT, id="R02 CSTĐCS C — Luật 06/2022 Điều 23: LĐTT + HTTNV only"),
+    P(
+        "CSTDCS/C/1",
+        cstdcs_recruited_in_april,
+        {"working_time": {"min_months": 10}},
+        NOT,
+        id="R17 CSTĐCS C — NĐ 152/2025 Điều 4 + the province's 10-month minimum: recruited in April",
+    ),
+    P(
+        "CSTDCS/C/1",
+        cstdcs_on_maternity_leave,
+        {"working_time": {"min_months": 10}},
+        ELIGIBLE,
+        id="R17 CSTĐCS C — NĐ 152/2025 Điều 4: six months of maternity leave count as working time",
+    ),
+    P(
+        "CSTDCS/C/1",
+        lambda y: person(ratings={y: EXC}, awards=titles("LDTT", y)),
+        None,
+        ASK,
+        id="R17 CSTĐCS C — NĐ 152/2025 Điều 4: no post recorded for the year is asked",
+    ),
     P(
         "CSTDCS/C/1",
         lambda y: with_case(cstdcs_excellent(y)),

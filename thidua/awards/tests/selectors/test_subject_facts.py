@@ -10,6 +10,7 @@ from thidua.awards.services import (
     DisciplineInput,
     award_record_revoke,
     discipline_record_create,
+    leave_period_create,
     parameter_override_set,
     pending_case_open,
     science_work_create,
@@ -61,6 +62,22 @@ def test_person_facts(world):
     assert facts.pending_cases[0].closed_on is None
 
 
+def test_posts_and_maternity_leaves_of_the_year_feed_the_working_time(world):
+    # given: a post since 2015, a leave in the year, one the year before, one the year after
+    mai = PersonFactory(full_name="Trần Thị Mai", gender=Gender.FEMALE, unit=world.a)
+    for starts_on, ends_on in (
+        (dt.date(2018, 6, 1), dt.date(2018, 11, 30)),
+        (dt.date(2019, 3, 1), dt.date(2019, 8, 31)),
+        (dt.date(2020, 2, 1), dt.date(2020, 7, 31)),
+    ):
+        leave_period_create(actor=None, person=mai, starts_on=starts_on, ends_on=ends_on)
+    # when
+    facts = subject_facts_for_people([mai.pk], year=2019, reference_date=REF)[mai.pk]
+    # then
+    assert [(p.starts_on, p.ends_on) for p in facts.posts] == [(dt.date(2015, 1, 1), None)]
+    assert [(p.starts_on, p.ends_on) for p in facts.maternity_leaves] == [(dt.date(2019, 3, 1), dt.date(2019, 8, 31))]
+
+
 def test_revocation_after_the_reference_date_is_not_seen(world):
     lan = PersonFactory(unit=world.a)
     record = award_give("CSTDCS", 2018, person=lan)
@@ -100,7 +117,7 @@ def _people(world, n):
 @pytest.mark.parametrize("n", [3, 30])
 def test_people_facts_query_count_is_constant(world, django_assert_num_queries, n):
     ids = _people(world, n)
-    with django_assert_num_queries(7):
+    with django_assert_num_queries(9):
         facts = subject_facts_for_people(ids, year=2019, reference_date=REF)
     assert len(facts) == n
 
