@@ -32,6 +32,8 @@ if TYPE_CHECKING:
     from thidua.accounts.scoping import Actor
 
 MAX_SEARCH_LENGTH = 100
+PICKER_MIN_SEARCH_LENGTH = 2
+PICKER_LIMIT = 20
 
 
 @dataclass(frozen=True)
@@ -142,6 +144,28 @@ def person_list_visible_to(*, actor: Actor, search: str = "", unit: Unit | None 
     if unit is not None:
         qs = qs.filter(assignments__ends_on__isnull=True, assignments__unit__path__startswith=unit.path)
     return _with_current_post(qs, actor).order_by("search_name", "id")
+
+
+def person_search_is_too_short(search: str) -> bool:
+    """Fewer than two letters (spaces aside): a picker asks for more rather than offering half the province."""
+    return len(fold(search[:MAX_SEARCH_LENGTH]).replace(" ", "")) < PICKER_MIN_SEARCH_LENGTH
+
+
+def person_picker_options(
+    *, actor: Actor, search: str, within: QuerySet[Person] | None = None, limit: int = PICKER_LIMIT
+) -> tuple[list[PersonView], bool]:
+    """People a picker offers for ``search``: those :func:`person_list_visible_to` finds, narrowed to ``within`` (the
+    people the form accepts, if narrower), at most ``limit`` of them, and whether there are more (one query).
+
+    Nobody, and no query, for a search shorter than two letters.
+    """
+    if person_search_is_too_short(search):
+        return [], False
+    qs = person_list_visible_to(actor=actor, search=search)
+    if within is not None:
+        qs = qs.filter(pk__in=within.values("pk"))
+    people = person_views_from(qs[: limit + 1])
+    return people[:limit], len(people) > limit
 
 
 def person_view_get(*, actor: Actor, person_id: int) -> PersonView:

@@ -12,6 +12,7 @@ from django.contrib import messages
 from django.contrib.auth.mixins import LoginRequiredMixin
 from django.http import HttpResponse
 from django.shortcuts import redirect, render
+from django.template.loader import render_to_string
 from django.utils.translation import gettext as _
 from django.views import View
 
@@ -19,16 +20,20 @@ from thidua.core.exceptions import ApplicationError, NotFound
 from thidua.core.forms import form_errors_add
 from thidua.core.http import AuthenticatedHttpRequest
 from thidua.core.pagination import paginate, querystring_without_page
+from thidua.people.detail_sections import person_sections_for
 from thidua.people.forms import AssignmentMoveForm, PersonCreateForm, PersonFilterForm, PersonUpdateForm
 from thidua.people.permissions import can_manage_people, can_view_people, person_manage_unit_scope
 from thidua.people.selectors import (
     person_access,
     person_detail,
     person_list_visible_to,
+    person_picker_options,
+    person_search_is_too_short,
     person_views_from,
     unit_choices_for_people,
 )
 from thidua.people.services import assignment_move, person_create, person_update
+from thidua.people.widgets import person_choice_label, person_picker_scope_get
 
 
 def _manageable_units(request: AuthenticatedHttpRequest) -> Any:
@@ -58,10 +63,47 @@ class PersonListView(LoginRequiredMixin, View):
         return render(request, template, context)
 
 
+class PersonOptionsView(LoginRequiredMixin, View):
+    """The person picker's options (people.widgets): the ``<option>`` elements of at most 20 people matching ``q``.
+
+    Only people the actor may see, narrowed to the picker's registered ``scope`` when it names one (404 for an
+    unknown name); a hint instead of a list for fewer than two letters. A fixed number of queries.
+    """
+
+    def get(self, request: AuthenticatedHttpRequest) -> HttpResponse:
+        scope_name = request.GET.get("scope", "")
+        try:
+            within = person_picker_scope_get(scope_name)(request.user) if scope_name else None
+        except LookupError as unknown:
+            raise NotFound() from unknown
+        search = request.GET.get("q", "")
+        people, has_more = person_picker_options(actor=request.user, search=search, within=within)
+        context = {
+            "options": [(person.id, person_choice_label(person.full_name, person.unit_name)) for person in people],
+            "too_short": person_search_is_too_short(search),
+            "has_more": has_more,
+        }
+        return render(request, "people/_partials/person_options.html", context)
+
+
 class PersonDetailView(LoginRequiredMixin, View):
+    """Trang cá nhân: who they are, their posts over time, and the sections of other apps (their awards...)."""
+
     def get(self, request: AuthenticatedHttpRequest, person_id: int) -> HttpResponse:
         detail = person_detail(actor=request.user, person_id=person_id)
-        return render(request, "people/person_detail.html", {"detail": detail, "person": detail.person})
+        person = detail.person
+        context = {
+            "detail": detail,
+            "person": person,
+            "sections": [
+                (
+                    section,
+                    render_to_string(section.template_name, {**section.context, "person": person}, request=request),
+                )
+                for section in person_sections_for(request, person)
+            ],
+        }
+        return render(request, "people/person_detail.html", context)
 
 
 class PersonCreateView(LoginRequiredMixin, View):
