@@ -1,5 +1,6 @@
 """Reads of proposals and decisions (issue 6): dossiers the actor may see, one dossier with its nominees and stored
-verdicts in a constant number of queries, the quota counts (R03A/R03), and the award history of a person or a unit.
+verdicts in a constant number of queries, the decisions the actor may see, the quota counts (R03A/R03), and the award
+history of a person or a unit.
 
 ``*_access`` raises the same ``NotFound`` for a missing dossier and for one out of the actor's reach (STYLE S12).
 """
@@ -10,13 +11,15 @@ import datetime as dt
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from django.db.models import Prefetch, Q, QuerySet
+from django.db.models import Count, Exists, OuterRef, Prefetch, Q, QuerySet
 from django.utils.translation import gettext as _
 
 from thidua.awards.models import (
     AppraisalResult,
     AwardRecord,
     AwardRecordKind,
+    Decision,
+    DecisionAward,
     Dossier,
     DossierDocument,
     DossierEvent,
@@ -27,6 +30,7 @@ from thidua.awards.rules import quotas
 from thidua.awards.rules.engine import regime_for
 from thidua.awards.selectors import parameter_overrides_for
 from thidua.core.exceptions import NotFound
+from thidua.core.text import fold
 from thidua.people.models import Assignment
 
 if TYPE_CHECKING:
@@ -37,6 +41,7 @@ if TYPE_CHECKING:
 CSTDCS = "CSTDCS"
 LDTT = "LDTT"
 QUOTA_CONDITION = "cstdcs_quota"
+MAX_SEARCH_LENGTH = 100
 
 
 def dossier_list_visible_to(*, actor: Actor, year: int | None = None, status: str | None = None) -> QuerySet[Dossier]:
@@ -60,6 +65,35 @@ def dossier_access(*, actor: Actor, dossier_id: int) -> Dossier:
     ):
         raise NotFound()
     return dossier
+
+
+def decision_list_visible_to(*, actor: Actor, year: int | None = None, search: str = "") -> QuerySet[Decision]:
+    """Quyết định khen thưởng the actor may read, newest first: those issued on a dossier the actor may read (the
+    dossier scoping rules: the proposer unit's head and officer and those above it, the bloc's secretariat, the office
+    of the province). Each row carries ``awardee_count`` and ``revoked_count``; one query per page whatever the number
+    of awardees.
+
+    ``year`` is the year of the decision date. ``search`` keeps decisions whose number contains each word, or with an
+    awardee whose name contains it (diacritics ignored: "nguyen thi lan" finds "Nguyễn Thị Lan").
+    """
+    visible_dossiers = Dossier.objects.filter(dossier_scope_filter(actor)).values("pk")
+    decisions = (
+        Decision.objects.filter(dossier__in=visible_dossiers)
+        .select_related("dossier__proposer_unit", "dossier__bloc")
+        .annotate(
+            awardee_count=Count("awards"),
+            revoked_count=Count("awards", filter=Q(awards__is_revoked=True)),
+        )
+    )
+    if year is not None:
+        decisions = decisions.filter(decided_on__gte=dt.date(year, 1, 1), decided_on__lte=dt.date(year, 12, 31))
+    for word in search[:MAX_SEARCH_LENGTH].split():
+        folded = fold(word)
+        named = DecisionAward.objects.filter(decision=OuterRef("pk")).filter(
+            Q(person__search_name__contains=folded) | Q(unit__search_name__contains=folded)
+        )
+        decisions = decisions.filter(Q(number__icontains=word) | Exists(named))
+    return decisions.order_by("-decided_on", "-pk")
 
 
 @dataclass(frozen=True)

@@ -1,4 +1,4 @@
-"""Proposals and decisions (issue 6; DOMAIN §5, R12, R20, R21, R23, R26, R27).
+"""Proposals and decisions (issue 6; DOMAIN §5, R12, R13, R20, R21, R23, R24, R25, R26, R27).
 
 A ``Dossier`` (hồ sơ đề nghị khen thưởng) is drafted by a unit for its people and itself, or by a bloc for its member
 units; it moves draft → submitted → received → appraising → council → decided, and may be returned with a reason at
@@ -28,6 +28,15 @@ class DossierStatus(models.TextChoices):
     COUNCIL = "council", _("Hội đồng đang xét")
     DECIDED = "decided", _("Đã có quyết định")
     RETURNED = "returned", _("Bị trả lại")
+
+
+class DossierKind(models.TextChoices):
+    """Loại khen thưởng of a dossier, which sets its submission deadline (R24; the values of ``rules.deadlines``)."""
+
+    YEAR_END = "year_end", _("Tổng kết năm")
+    THEMATIC = "thematic", _("Sơ kết, tổng kết chuyên đề, hội nghị")
+    SCHOOL_YEAR = "school_year", _("Tổng kết năm học (ngành Giáo dục và Đào tạo)")
+    AD_HOC = "ad_hoc", _("Đột xuất")
 
 
 class DossierAction(models.TextChoices):
@@ -73,7 +82,9 @@ class Dossier(BaseModel):
     (Luật Thi đua, khen thưởng 06/2022/QH15 Điều 84; DOMAIN §5).
 
     ``reference_date`` (the submission date, editable while a draft) selects the legal regime (R28) of every
-    verdict; ``province`` is the province whose office receives it.
+    verdict; ``province`` is the province whose office receives it. ``kind`` (and ``event_date`` for a thematic
+    dossier) sets the submission deadline (R24/R25); each (re)submission records the deadline that applied and whether
+    it was missed, which never blocks it.
     """
 
     proposer_unit = models.ForeignKey(
@@ -98,6 +109,13 @@ class Dossier(BaseModel):
     year = models.PositiveSmallIntegerField(_("năm thành tích"), validators=_YEAR_VALIDATORS)
     awarding_body = models.CharField(_("cấp khen thưởng"), max_length=300)
     reference_date = models.DateField(_("ngày trình (xác định chế độ pháp lý)"))
+    kind = models.CharField(
+        _("loại khen thưởng"), max_length=12, choices=DossierKind.choices, default=DossierKind.YEAR_END
+    )
+    event_date = models.DateField(_("ngày sơ kết, tổng kết, hội nghị"), null=True, blank=True)
+    submission_deadline = models.DateField(_("hạn nộp (ngày cuối cùng)"), null=True, blank=True)
+    deadline_basis = models.CharField(_("căn cứ hạn nộp"), max_length=300, blank=True)
+    is_submitted_late = models.BooleanField(_("nộp sau hạn"), default=False)
     status = models.CharField(
         _("trạng thái"), max_length=12, choices=DossierStatus.choices, default=DossierStatus.DRAFT
     )
@@ -124,6 +142,10 @@ class Dossier(BaseModel):
                 | models.Q(proposer_unit__isnull=True, bloc__isnull=False),
                 name="awards_dossier_one_proposer",
             ),
+            models.CheckConstraint(
+                condition=~models.Q(kind=DossierKind.THEMATIC) | models.Q(event_date__isnull=False),
+                name="awards_dossier_thematic_event_date",
+            ),
         ]
         indexes = [
             models.Index(fields=["proposer_unit", "year"], name="awards_dossier_unit_year_idx"),
@@ -141,7 +163,7 @@ class Dossier(BaseModel):
 class Nomination(BaseModel):
     """Người, tập thể được đề nghị: one nominee (a person or a unit) for one title or form, with the engine's stored
     verdict (``evaluation``: status, regime, rule set, lines with citations, facts, evaluated_at), the appraisal and
-    the council's vote (R12)."""
+    the council's vote (R12: yes votes out of all members) with the members present at the session (R13 quorum)."""
 
     dossier = models.ForeignKey(Dossier, verbose_name=_("hồ sơ"), on_delete=models.CASCADE, related_name="nominations")
     person = models.ForeignKey(
@@ -180,6 +202,7 @@ class Nomination(BaseModel):
     )
     council_yes_votes = models.PositiveSmallIntegerField(_("số phiếu đồng ý"), null=True, blank=True)
     council_members = models.PositiveSmallIntegerField(_("tổng số thành viên Hội đồng"), null=True, blank=True)
+    council_present = models.PositiveSmallIntegerField(_("số thành viên Hội đồng tham dự"), null=True, blank=True)
 
     class Meta:
         verbose_name = _("người, tập thể được đề nghị")
@@ -195,6 +218,11 @@ class Nomination(BaseModel):
                 condition=models.Q(council_yes_votes__isnull=True)
                 | models.Q(council_yes_votes__lte=models.F("council_members")),
                 name="awards_nomination_votes",
+            ),
+            models.CheckConstraint(
+                condition=models.Q(council_present__isnull=True)
+                | models.Q(council_present__lte=models.F("council_members")),
+                name="awards_nomination_present",
             ),
         ]
         indexes = [

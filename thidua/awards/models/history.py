@@ -11,6 +11,7 @@ from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from thidua.awards.models.subjects import one_subject_constraint, subject_person_fk, subject_unit_fk
 from thidua.awards.rules.context import AwardKind, DisciplineLevel, Rating
 from thidua.core.models import BaseModel
 from thidua.initiatives.choices import RecognitionLevel
@@ -69,35 +70,14 @@ class ScienceWorkLevel(models.TextChoices):
     NATIONAL = RecognitionLevel.NATIONAL.value, _("Cấp quốc gia")
 
 
-def _one_subject(name: str) -> models.CheckConstraint:
-    return models.CheckConstraint(
-        condition=models.Q(person__isnull=False, unit__isnull=True) | models.Q(person__isnull=True, unit__isnull=False),
-        name=name,
-    )
-
-
 class TaskRating(BaseModel):
     """Xếp loại mức độ hoàn thành nhiệm vụ của một cá nhân hoặc tập thể trong một năm (NĐ 90/2020/NĐ-CP).
 
     One rating per subject and year. ``source`` says where it comes from (the unit's assessment record, an import).
     """
 
-    person = models.ForeignKey(
-        "people.Person",
-        verbose_name=_("cá nhân"),
-        null=True,
-        blank=True,
-        on_delete=models.PROTECT,
-        related_name="task_ratings",
-    )
-    unit = models.ForeignKey(
-        "organizations.Unit",
-        verbose_name=_("tập thể"),
-        null=True,
-        blank=True,
-        on_delete=models.PROTECT,
-        related_name="task_ratings",
-    )
+    person = subject_person_fk("task_ratings")
+    unit = subject_unit_fk("task_ratings")
     year = models.PositiveSmallIntegerField(_("năm"), validators=_YEAR_VALIDATORS)
     rating = models.CharField(_("mức xếp loại"), max_length=10, choices=RatingLevel.choices)
     source = models.CharField(_("nguồn"), max_length=300, blank=True)
@@ -108,7 +88,7 @@ class TaskRating(BaseModel):
         verbose_name_plural = _("xếp loại mức độ hoàn thành nhiệm vụ")
         ordering = ["-year", "id"]
         constraints = [
-            _one_subject("awards_taskrating_one_subject"),
+            one_subject_constraint("awards_taskrating_one_subject"),
             models.UniqueConstraint(
                 fields=["person", "year"],
                 condition=models.Q(person__isnull=False),
@@ -133,22 +113,8 @@ class AwardRecord(BaseModel):
     VII) stays with ``is_revoked`` and the revoking decision, and stops counting in every rule.
     """
 
-    person = models.ForeignKey(
-        "people.Person",
-        verbose_name=_("cá nhân"),
-        null=True,
-        blank=True,
-        on_delete=models.PROTECT,
-        related_name="award_records",
-    )
-    unit = models.ForeignKey(
-        "organizations.Unit",
-        verbose_name=_("tập thể"),
-        null=True,
-        blank=True,
-        on_delete=models.PROTECT,
-        related_name="award_records",
-    )
+    person = subject_person_fk("award_records")
+    unit = subject_unit_fk("award_records")
     title = models.ForeignKey(
         "awards.Title", verbose_name=_("danh hiệu, hình thức"), on_delete=models.PROTECT, related_name="records"
     )
@@ -173,7 +139,7 @@ class AwardRecord(BaseModel):
         verbose_name_plural = _("khen thưởng đã nhận")
         ordering = ["-year", "-decided_on", "id"]
         constraints = [
-            _one_subject("awards_awardrecord_one_subject"),
+            one_subject_constraint("awards_awardrecord_one_subject"),
             models.CheckConstraint(
                 condition=models.Q(year__gte=YEAR_MIN, year__lte=YEAR_MAX), name="awards_awardrecord_year_range"
             ),
@@ -237,22 +203,8 @@ class PendingCase(BaseModel):
     """Đang xem xét kỷ luật, điều tra, thanh tra, kiểm tra, giải quyết khiếu nại tố cáo: while open, the subject may
     not be proposed (NĐ 152/2025 Điều 4, R16)."""
 
-    person = models.ForeignKey(
-        "people.Person",
-        verbose_name=_("cá nhân"),
-        null=True,
-        blank=True,
-        on_delete=models.PROTECT,
-        related_name="pending_cases",
-    )
-    unit = models.ForeignKey(
-        "organizations.Unit",
-        verbose_name=_("tập thể"),
-        null=True,
-        blank=True,
-        on_delete=models.PROTECT,
-        related_name="pending_cases",
-    )
+    person = subject_person_fk("pending_cases")
+    unit = subject_unit_fk("pending_cases")
     kind = models.CharField(_("loại vụ việc"), max_length=15, choices=PendingCaseKind.choices)
     opened_on = models.DateField(_("ngày bắt đầu"))
     closed_on = models.DateField(_("ngày kết thúc"), null=True, blank=True)
@@ -264,7 +216,7 @@ class PendingCase(BaseModel):
         verbose_name_plural = _("vụ việc đang xem xét")
         ordering = ["-opened_on", "id"]
         constraints = [
-            _one_subject("awards_pendingcase_one_subject"),
+            one_subject_constraint("awards_pendingcase_one_subject"),
             models.CheckConstraint(
                 condition=models.Q(closed_on__isnull=True) | models.Q(closed_on__gte=models.F("opened_on")),
                 name="awards_pendingcase_dates",

@@ -1,5 +1,6 @@
 """Pure helpers for the rules that count across a unit, a council or a decision, rather than per subject:
-R03/R03A (CSTĐCS quota), R12 (council vote threshold), R26 (decision authority), R27 (reward amount)."""
+R03/R03A (CSTĐCS quota), R12 (council vote threshold), R13 (council quorum), R26 (decision authority), R27 (reward
+amount)."""
 
 from __future__ import annotations
 
@@ -79,6 +80,7 @@ def council_vote_passes(
 # --- R13: council quorum (Bắc Ninh model, Regime C, province-specific: configurable) -----------------------------------
 
 QUORUM_SHARES = {"general": Fraction(2, 3), "award": Fraction(4, 5)}
+QUORUM_CITATION = Citation("QĐ 86/2025/QĐ-UBND tỉnh Bắc Ninh", "Điều 8", "khoản 4 điểm b")
 
 
 def council_quorum(n_members: int, session: str = "award", share: float | None = None) -> int:
@@ -86,6 +88,11 @@ def council_quorum(n_members: int, session: str = "award", share: float | None =
     (absentees give a written opinion). Province-specific (QĐ 86/2025/QĐ-UBND Bắc Ninh): ``share`` configurable."""
     chosen = Fraction(str(share)) if share is not None else QUORUM_SHARES[session]
     return math.ceil(chosen * n_members)
+
+
+def council_quorum_met(present: int, n_members: int, session: str = "award", share: float | None = None) -> bool:
+    """R13: enough members attend the session (``present ≥ council_quorum``)."""
+    return present >= council_quorum(n_members, session, share)
 
 
 # --- R18: tie-break in favour of women (NĐ 152/2025 Điều 4) ------------------------------------------------------------

@@ -6,6 +6,7 @@ from thidua.awards.services.award_records import (
     award_record_delete,
     award_record_revoke,
 )
+from thidua.awards.services.council import council_vote_record
 from thidua.awards.services.decisions import DecisionInput, decision_award_revoke, decision_issue
 from thidua.awards.services.discipline import (
     DisciplineInput,
@@ -17,7 +18,6 @@ from thidua.awards.services.discipline import (
 from thidua.awards.services.dossiers import (
     AppraisalInput,
     NominationAdded,
-    council_vote_record,
     dossier_appraise,
     dossier_create,
     dossier_document_add,

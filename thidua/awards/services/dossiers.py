@@ -11,14 +11,17 @@ proposer corrects and resubmits.
   subject are used elsewhere, so it does not count them.
 - R03A/R03: submission is refused when the CSTĐCS quota across the unit's dossiers of the year is exceeded.
 - R23: submission is refused while a required document (file or placeholder) is missing.
+- R24/R25: a submission after its deadline is recorded as late (on the dossier, in its history), never refused.
 - R12: titles that need the council's ballot pass with ``quotas.council_vote_passes``.
+- R13: the ballot is recorded only when the session had its quorum (80 % of the members by default, the province's
+  ``council_quorum.share`` when configured).
 """
 
 from __future__ import annotations
 
 import dataclasses
 import datetime as dt
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
@@ -51,8 +54,9 @@ from thidua.awards.models import (
     Nomination,
     Title,
 )
+from thidua.awards.models.dossiers import DossierKind
 from thidua.awards.permissions import can_draft_dossier_for, can_review_dossiers_of, can_submit_dossier_for
-from thidua.awards.rules import quotas
+from thidua.awards.rules import deadlines, quotas
 from thidua.awards.rules.catalogue import rule_set_for
 from thidua.awards.rules.context import EvaluationContext, SubjectFacts
 from thidua.awards.rules.engine import evaluate, regime_for
@@ -89,7 +93,6 @@ OPEN_STATUSES = (
     DossierStatus.RETURNED,
 )
 REVIEW_STATUSES = (DossierStatus.SUBMITTED, DossierStatus.RECEIVED, DossierStatus.APPRAISING, DossierStatus.COUNCIL)
-COUNCIL_CONDITION = "council_threshold"
 
 
 @dataclass(frozen=True)
@@ -263,10 +266,13 @@ def dossier_create(
     awarding_body: str,
     unit: Unit | None = None,
     bloc: Bloc | None = None,
+    kind: str = DossierKind.YEAR_END,
+    event_date: dt.date | None = None,
     now: dt.datetime | None = None,
 ) -> Dossier:
-    """Draft a dossier of ``unit`` (for its people and itself) or of ``bloc`` (for its member units). The unit's
-    officer or head, or the bloc's secretariat; ``actor=None`` is the system."""
+    """Draft a dossier of ``unit`` (for its people and itself) or of ``bloc`` (for its member units), year-end by
+    default; a thematic one needs its event date (R24). The unit's officer or head, or the bloc's secretariat;
+    ``actor=None`` is the system."""
     if (unit is None) == (bloc is None):
         raise _invalid("proposer", _("Chọn một đơn vị hoặc một khối đề nghị (chỉ một)."))
     if actor is not None and not can_draft_dossier_for(actor, unit=unit, bloc=bloc):
@@ -279,6 +285,7 @@ def dossier_create(
         raise _invalid("awarding_body", _("Cần ghi cấp khen thưởng."))
     if unit is not None and unit.kind == UnitKind.PROVINCE:
         raise _invalid("proposer", _("Đơn vị đề nghị phải là một cơ quan, đơn vị thuộc tỉnh."))
+    event_date = _clean_kind(kind, event_date)
     now = now or timezone.now()
     province = _province_of(unit) if unit is not None else bloc.province  # type: ignore[union-attr]
     with transaction.atomic():
@@ -289,6 +296,8 @@ def dossier_create(
             year=year,
             awarding_body=awarding_body.strip()[:300],
             reference_date=reference_date,
+            kind=kind,
+            event_date=event_date,
             created_by=actor,
         )
         dossier.save()
@@ -302,6 +311,8 @@ def dossier_create(
                 "year": year,
                 "reference_date": reference_date.isoformat(),
                 "awarding_body": dossier.awarding_body,
+                "kind": kind,
+                "event_date": event_date.isoformat() if event_date else None,
             },
         )
     return dossier
@@ -313,33 +324,55 @@ def dossier_update(
     dossier: Dossier,
     reference_date: dt.date,
     awarding_body: str,
+    kind: str | None = None,
+    event_date: dt.date | None = None,
     now: dt.datetime | None = None,
 ) -> Dossier:
-    """Change the reference date (which selects the regime, R28) and the awarding body of a draft or returned
-    dossier, and re-evaluate every nominee."""
+    """Change the reference date (which selects the regime, R28), the awarding body and, when ``kind`` is given, the
+    kind and event date (R24) of a draft or returned dossier, and re-evaluate every nominee."""
     _check_draft(actor, dossier)
     if reference_date.year < dossier.year:
         raise _invalid("reference_date", _("Ngày trình không thể trước năm thành tích."))
     if not awarding_body.strip():
         raise _invalid("awarding_body", _("Cần ghi cấp khen thưởng."))
+    if kind is not None:
+        event_date = _clean_kind(kind, event_date)
     now = now or timezone.now()
     with transaction.atomic():
         locked = _lock(dossier)
         if not locked.is_editable:
             raise DossierWrongState()
-        before = {"reference_date": locked.reference_date.isoformat(), "awarding_body": locked.awarding_body}
+        before = _header(locked)
         locked.reference_date = reference_date
         locked.awarding_body = awarding_body.strip()[:300]
-        locked.save(update_fields=["reference_date", "awarding_body", "updated_at"])
+        if kind is not None:
+            locked.kind, locked.event_date = kind, event_date
+        locked.save(update_fields=["reference_date", "awarding_body", "kind", "event_date", "updated_at"])
         _evaluate(locked, _all_nominations(locked), now)
         _history(locked, DossierAction.UPDATED, actor, now)
-        audit.dossier_updated_event(
-            dossier=locked,
-            actor=actor,
-            before=before,
-            after={"reference_date": reference_date.isoformat(), "awarding_body": locked.awarding_body},
-        )
+        audit.dossier_updated_event(dossier=locked, actor=actor, before=before, after=_header(locked))
     return locked
+
+
+def _header(dossier: Dossier) -> dict[str, Any]:
+    return {
+        "reference_date": dossier.reference_date.isoformat(),
+        "awarding_body": dossier.awarding_body,
+        "kind": dossier.kind,
+        "event_date": dossier.event_date.isoformat() if dossier.event_date else None,
+    }
+
+
+def _clean_kind(kind: str, event_date: dt.date | None) -> dt.date | None:
+    """The event date to store for ``kind``: required for a thematic dossier (R24: its deadline counts back from the
+    event), dropped for the other kinds."""
+    if kind not in DossierKind.values:
+        raise _invalid("kind", _("Loại khen thưởng không hợp lệ."))
+    if kind != DossierKind.THEMATIC:
+        return None
+    if event_date is None:
+        raise _invalid("event_date", _("Hồ sơ sơ kết, tổng kết chuyên đề cần ngày tổ chức sơ kết, tổng kết, hội nghị."))
+    return event_date
 
 
 def _check_subject(dossier: Dossier, *, person: Person | None, unit: Unit | None, title: Title) -> None:
@@ -543,6 +576,33 @@ def dossier_reevaluate(*, actor: User | None, dossier: Dossier, now: dt.datetime
 # --- route -------------------------------------------------------------------------------------------------------------
 
 
+def dossier_deadline_for(dossier: Dossier, *, title_codes: Iterable[str], on: dt.date) -> deadlines.Deadline | None:
+    """R24/R25: the submission deadline of ``dossier`` proposing ``title_codes`` if submitted on ``on`` (which selects
+    the regime and the province's ``submission_deadline`` parameters in force); None when no deadline applies. One
+    query."""
+    regime = regime_for(on)
+    overrides = parameter_overrides_for(dossier.province, on)
+    return deadlines.submission_deadline(
+        kind=dossier.kind,
+        year=dossier.year,
+        event_date=dossier.event_date,
+        title_codes=set(title_codes),
+        regime=regime,
+        params=deadlines.province_params(regime, overrides.get(deadlines.CONDITION)),
+    )
+
+
+def late_note(dossier: Dossier) -> str:
+    """For a dossier (re)submitted after its recorded deadline, "Nộp sau hạn 09/12/2025 (R24 — QĐ 86/2025/QĐ-UBND
+    tỉnh Bắc Ninh Điều 6 khoản 2)."; else empty."""
+    if not dossier.is_submitted_late or dossier.submission_deadline is None:
+        return ""
+    return _("Nộp sau hạn %(date)s (%(basis)s).") % {
+        "date": dossier.submission_deadline.strftime("%d/%m/%Y"),
+        "basis": dossier.deadline_basis,
+    }
+
+
 def _submit(actor: User | None, dossier: Dossier, *, from_status: str, action: str, now: dt.datetime | None) -> Dossier:
     if actor is not None and not can_submit_dossier_for(actor, unit=dossier.proposer_unit, bloc=dossier.bloc):
         raise DossierNotAllowed(_("Chỉ Thủ trưởng đơn vị (hoặc thư ký khối với hồ sơ của khối) được trình hồ sơ."))
@@ -569,18 +629,38 @@ def _submit(actor: User | None, dossier: Dossier, *, from_status: str, action: s
         if exceeded:
             raise DossierQuotaExceeded(exceeded)
         _evaluate(locked, nominations, now)
+        # R24/R25: a late submission is recorded, never refused (the province may have extended its deadline).
+        submitted_on = timezone.localdate(now)
+        deadline = dossier_deadline_for(locked, title_codes=(n.title.code for n in nominations), on=submitted_on)
         old_status = locked.status
         locked.status = DossierStatus.SUBMITTED
         locked.submitted_at = now
-        locked.save(update_fields=["status", "submitted_at", "updated_at"])
-        _history(locked, action, actor, now)
+        locked.submission_deadline = deadline.date if deadline else None
+        locked.deadline_basis = deadline.basis if deadline else ""
+        locked.is_submitted_late = deadline is not None and deadline.is_missed_by(submitted_on)
+        locked.save(
+            update_fields=[
+                "status",
+                "submitted_at",
+                "submission_deadline",
+                "deadline_basis",
+                "is_submitted_late",
+                "updated_at",
+            ]
+        )
+        _history(locked, action, actor, now, reason=late_note(locked))
         audit.dossier_transition_event(
             action="awards.dossier_submitted",
             dossier=locked,
             old_status=old_status,
             new_status=locked.status,
             actor=actor,
-            details={"verdicts": {str(n.pk): n.verdict_status for n in nominations}},
+            details={
+                "verdicts": {str(n.pk): n.verdict_status for n in nominations},
+                "deadline": deadline.date.isoformat() if deadline else None,
+                "deadline_basis": locked.deadline_basis,
+                "is_late": locked.is_submitted_late,
+            },
         )
     return locked
 
@@ -588,17 +668,19 @@ def _submit(actor: User | None, dossier: Dossier, *, from_status: str, action: s
 def dossier_submit(*, actor: User | None, dossier: Dossier, now: dt.datetime | None = None) -> Dossier:
     """The unit head (the bloc's secretariat for a bloc dossier) submits the draft to the province office. Refuses
     when empty, when a required document is missing (R23) or when the CSTĐCS quota is exceeded (R03A); every nominee
-    is re-evaluated."""
+    is re-evaluated. A submission after the deadline (R24/R25) goes through, recorded as late on the dossier and in
+    its history."""
     return _submit(actor, dossier, from_status=DossierStatus.DRAFT, action=DossierAction.SUBMITTED, now=now)
 
 
 def dossier_resubmit(*, actor: User | None, dossier: Dossier, now: dt.datetime | None = None) -> Dossier:
-    """Submit a returned dossier again after correction, with the same checks as ``dossier_submit``."""
+    """Submit a returned dossier again after correction, with the same checks as ``dossier_submit``; the deadline
+    is judged again on the day of resubmission (the kind, the event date or the titles may have changed)."""
     return _submit(actor, dossier, from_status=DossierStatus.RETURNED, action=DossierAction.RESUBMITTED, now=now)
 
 
 def dossier_receive(*, actor: User | None, dossier: Dossier, now: dt.datetime | None = None) -> Dossier:
-    """The province office acknowledges receipt of a submitted dossier."""
+    """The province office acknowledges receipt of a submitted dossier (its history repeats a late submission)."""
     _check_review(actor, dossier)
     now = now or timezone.now()
     with transaction.atomic():
@@ -608,7 +690,7 @@ def dossier_receive(*, actor: User | None, dossier: Dossier, now: dt.datetime | 
         locked.status = DossierStatus.RECEIVED
         locked.received_at = now
         locked.save(update_fields=["status", "received_at", "updated_at"])
-        _history(locked, DossierAction.RECEIVED, actor, now)
+        _history(locked, DossierAction.RECEIVED, actor, now, reason=late_note(locked))
         audit.dossier_transition_event(
             action="awards.dossier_received",
             dossier=locked,
@@ -642,9 +724,18 @@ def dossier_appraise(
             nomination.council_result = CouncilResult.PENDING if needs_council else CouncilResult.NOT_NEEDED
             nomination.council_yes_votes = None
             nomination.council_members = None
+            nomination.council_present = None
             changed.append(nomination)
         Nomination.objects.bulk_update(
-            changed, ["appraisal_result", "appraisal_note", "council_result", "council_yes_votes", "council_members"]
+            changed,
+            [
+                "appraisal_result",
+                "appraisal_note",
+                "council_result",
+                "council_yes_votes",
+                "council_members",
+                "council_present",
+            ],
         )
         old_status = locked.status
         locked.status = DossierStatus.APPRAISING
@@ -677,6 +768,7 @@ def dossier_return(*, actor: User | None, dossier: Dossier, reason: str, now: dt
             council_result=CouncilResult.NOT_NEEDED,
             council_yes_votes=None,
             council_members=None,
+            council_present=None,
         )
         locked.status = DossierStatus.RETURNED
         locked.return_reason = reason
@@ -691,51 +783,3 @@ def dossier_return(*, actor: User | None, dossier: Dossier, reason: str, now: dt
             details={"reason": reason},
         )
     return locked
-
-
-def council_threshold_for(dossier: Dossier, title_code: str, members: int) -> int | None:
-    """R12: yes votes needed among all ``members`` (NĐ 98/2023 Điều 30 khoản 7), with the province's configured
-    ``council_threshold.share``; None when the title needs no ballot. LookupError in regime A when unconfigured."""
-    overrides: Mapping[str, Any] = parameter_overrides_for(dossier.province, dossier.reference_date)
-    share = overrides.get(COUNCIL_CONDITION, {}).get("share")
-    if share is None and title_code not in quotas.COUNCIL_SHARES:
-        return None
-    return quotas.council_threshold(title_code, members, regime_for(dossier.reference_date), share)
-
-
-def council_vote_record(
-    *, actor: User | None, nomination: Nomination, yes_votes: int, members: int, now: dt.datetime | None = None
-) -> Nomination:
-    """Record the council's ballot on one nominee (yes votes, written votes of absentees included, out of all
-    members) and whether it passes the R12 threshold. Province office; the nominee passed appraisal and needs it."""
-    dossier = nomination.dossier
-    _check_review(actor, dossier)
-    if members < 1 or yes_votes < 0 or yes_votes > members:
-        raise _invalid("yes_votes", _("Số phiếu đồng ý phải trong khoảng 0 đến tổng số thành viên Hội đồng."))
-    now = now or timezone.now()
-    with transaction.atomic():
-        locked = _lock(dossier)
-        if locked.status not in (DossierStatus.APPRAISING, DossierStatus.COUNCIL):
-            raise DossierWrongState()
-        row = Nomination.objects.select_for_update().select_related("title").get(pk=nomination.pk, dossier=locked)
-        if row.appraisal_result != AppraisalResult.PASSED or row.council_result == CouncilResult.NOT_NEEDED:
-            raise DossierWrongState(_("Đề nghị này không cần Hội đồng biểu quyết."))
-        try:
-            needed = council_threshold_for(locked, row.title.code, members)
-        except LookupError as error:
-            raise _invalid("members", str(error)) from error
-        passes = needed is None or yes_votes >= needed
-        row.council_yes_votes = yes_votes
-        row.council_members = members
-        row.council_result = CouncilResult.PASSED if passes else CouncilResult.FAILED
-        row.save(update_fields=["council_yes_votes", "council_members", "council_result", "updated_at"])
-        if locked.status != DossierStatus.COUNCIL:
-            locked.status = DossierStatus.COUNCIL
-            locked.save(update_fields=["status", "updated_at"])
-        _history(locked, DossierAction.COUNCIL_VOTED, actor, now, reason=f"{row}: {yes_votes}/{members}")
-        audit.council_vote_recorded_event(
-            nomination=row,
-            actor=actor,
-            after={"yes_votes": yes_votes, "members": members, "needed": needed, "result": row.council_result},
-        )
-    return row

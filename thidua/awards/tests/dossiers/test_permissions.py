@@ -157,7 +157,9 @@ def test_council_vote_is_refused_outside_the_province_office(world, lan, actor_n
     appraised(dossier)
     before = audit_count()
     with pytest.raises(DossierNotAllowed):
-        council_vote_record(actor=actor_of(world, actor_name), nomination=nomination, yes_votes=10, members=10)
+        council_vote_record(
+            actor=actor_of(world, actor_name), nomination=nomination, yes_votes=10, members=10, present=10
+        )
     nomination.refresh_from_db()
     assert nomination.council_yes_votes is None
     assert audit_count() == before

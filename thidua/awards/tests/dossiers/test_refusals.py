@@ -138,7 +138,7 @@ def test_review_steps_refuse_wrong_states_and_inputs(world, lan):
     with pytest.raises(DossierWrongState):
         dossier_appraise(actor=None, dossier=dossier, results=[AppraisalInput(nomination.pk, True)])
     with pytest.raises(DossierWrongState):
-        council_vote_record(actor=None, nomination=nomination, yes_votes=9, members=10)
+        council_vote_record(actor=None, nomination=nomination, yes_votes=9, members=10, present=10)
     with pytest.raises(DossierWrongState):
         decision_issue(actor=None, dossier=dossier, data=DECISION)
     documents_complete(dossier)
@@ -154,13 +154,15 @@ def test_review_steps_refuse_wrong_states_and_inputs(world, lan):
     assert dossier.status == DossierStatus.RECEIVED
 
 
-@pytest.mark.parametrize(("yes", "members"), [(-1, 10), (11, 10), (0, 0)])
-def test_council_vote_refuses_impossible_counts(world, lan, yes, members):
+@pytest.mark.parametrize(
+    ("yes", "members", "present"), [(-1, 10, 10), (11, 10, 10), (0, 0, 0), (9, 10, 11), (9, 10, -1)]
+)
+def test_council_vote_refuses_impossible_counts(world, lan, yes, members, present):
     dossier = dossier_make(world.a)
     nomination = nominate(dossier, "CSTDCS", person=lan)
     appraised(dossier)
     with pytest.raises(DossierInvalid):
-        council_vote_record(actor=None, nomination=nomination, yes_votes=yes, members=members)
+        council_vote_record(actor=None, nomination=nomination, yes_votes=yes, members=members, present=present)
 
 
 def test_council_vote_refused_for_a_rejected_nominee(world, lan):
@@ -168,7 +170,7 @@ def test_council_vote_refused_for_a_rejected_nominee(world, lan):
     nomination = nominate(dossier, "CSTDCS", person=lan)
     appraised(dossier, passed=False)
     with pytest.raises(DossierWrongState):
-        council_vote_record(actor=None, nomination=nomination, yes_votes=10, members=10)
+        council_vote_record(actor=None, nomination=nomination, yes_votes=10, members=10, present=10)
 
 
 @pytest.mark.parametrize(

@@ -94,7 +94,7 @@ def test_unit_dossier_goes_from_draft_to_decision_and_revocation(world, lan):
             dossier=dossier,
             data=DecisionInput("12/QĐ-SVH", dt.date(2025, 1, 15), "Nguyễn Văn Bình", "Giám đốc"),
         )
-    voted = council_vote_record(actor=world.province_office, nomination=nomination, yes_votes=8, members=10)
+    voted = council_vote_record(actor=world.province_office, nomination=nomination, yes_votes=8, members=10, present=9)
     assert voted.council_result == CouncilResult.PASSED
     decision = decision_issue(
         actor=world.province_office,

@@ -1,4 +1,4 @@
-"""R03/R03A quota, R12 council threshold, R26 decision authority, R27 reward amount (STYLE S27: rows cite clauses)."""
+"""R03/R03A quota, R12 council threshold, R13 council quorum, R26 decision authority, R27 reward amount (STYLE S27: rows cite clauses)."""
 
 import datetime as dt
 from dataclasses import replace
@@ -10,6 +10,7 @@ from thidua.awards.rules.context import MemberFacts
 from thidua.awards.rules.quotas import (
     base_salary_on,
     council_quorum,
+    council_quorum_met,
     council_threshold,
     council_vote_passes,
     cstdcs_quota,
@@ -171,10 +172,28 @@ def test_household_coefficient():
         P(9, "general", None, 6, id="R13 — QĐ 86/2025 Bắc Ninh: general session 2/3 of 9 = 6"),
         P(10, "general", None, 7, id="R13 — QĐ 86/2025 Bắc Ninh: 2/3 of 10 → 7"),
         P(10, "award", 0.5, 5, id="R13 — province-configured share"),
+        P(10, "award", None, 8, id="R13 — QĐ 86/2025 Bắc Ninh Điều 8.4.b: award session 80% of 10 = 8"),
+        P(11, "award", None, 9, id="R13 — QĐ 86/2025 Bắc Ninh Điều 8.4.b: 80% of 11 = 8.8 → 9"),
+        P(15, "award", None, 12, id="R13 — QĐ 86/2025 Bắc Ninh Điều 8.4.b: 80% of 15 = 12"),
+        P(10, "award", 0.9, 9, id="R13 — province-configured 90% of 10 = 9"),
     ],
 )
 def test_council_quorum(n, session, share, present):
     assert council_quorum(n, session, share) == present
+
+
+@pytest.mark.parametrize(
+    ("present", "n", "share", "met"),
+    [
+        P(7, 10, None, False, id="R13 — QĐ 86/2025 Bắc Ninh Điều 8.4.b: ceil(0.8 × 10) − 1 = 7 present"),
+        P(8, 10, None, True, id="R13 — QĐ 86/2025 Bắc Ninh Điều 8.4.b: ceil(0.8 × 10) = 8 present"),
+        P(8, 11, None, False, id="R13 — QĐ 86/2025 Bắc Ninh Điều 8.4.b: ceil(0.8 × 11) − 1 = 8 present"),
+        P(9, 11, None, True, id="R13 — QĐ 86/2025 Bắc Ninh Điều 8.4.b: ceil(0.8 × 11) = 9 present"),
+        P(8, 10, 0.9, False, id="R13 — province-configured 90%: 8 of 10"),
+    ],
+)
+def test_council_quorum_met(present, n, share, met):
+    assert council_quorum_met(present, n, "award", share) is met
 
 
 def test_gender_priority():
