@@ -65,6 +65,9 @@ def test_a_unit_dossier_goes_to_a_decision(live_server, browser, artifacts_dir, 
 
     # and proposes the person for Lao động tiên tiến: the stored verdict shows its lines and citations
     head.get_by_text("Thêm người, tập thể được đề nghị").click()
+    # (the person picker searches as one types, without diacritics, instead of listing the province)
+    head.locator("#nomination-form [data-person-picker-search]").fill("ho thi mai anh")
+    head.locator(f"#nomination-form [name=person] option[value='{person.pk}']").wait_for(state="attached")
     head.locator("#nomination-form [name=person]").select_option(str(person.pk))
     head.locator("#nomination-form [name=title]").select_option(str(Title.objects.get(code="LDTT").pk))
     head.locator("#nomination-form [name=achievement_summary]").fill("Hoàn thành xuất sắc nhiệm vụ năm 2024")

@@ -7,17 +7,23 @@ from typing import Any
 
 from django import forms
 from django.db.models import QuerySet
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 from thidua.awards.choices import TitleSubject
 from thidua.awards.models import YEAR_MAX, YEAR_MIN, Title
 from thidua.awards.rules.catalogue import RULE_SETS
 from thidua.awards.rules.context import DisciplineLevel
+from thidua.awards.rules.parameters import BY_CODE as PARAMETERS_BY_CODE
+from thidua.awards.rules.parameters import PROVINCE_PARAMETERS
 from thidua.awards.rules.registry import condition_get
 from thidua.organizations.models import Unit
 from thidua.people.models import Person
+from thidua.people.widgets import PersonSearchField
 
 MAX_SEARCH_LENGTH = 100
+# The people whose facts the actor reads (registered in AwardsConfig.ready() for the person picker's search).
+FACTS_PEOPLE_SCOPE = "awards.facts"
 _YEAR_MESSAGES = {
     "invalid": _("Năm phải là một số, ví dụ 2019."),
     "min_value": _("Năm phải từ %(limit_value)s trở đi."),
@@ -27,18 +33,15 @@ _HIDDEN = {"invalid_choice": _("Không tìm thấy hoặc bạn không có quy�
 _DATE_MESSAGES = {"invalid": _("Ngày không hợp lệ (định dạng ngày/tháng/năm).")}
 
 
-class _PersonChoiceField(forms.ModelChoiceField):  # type: ignore[type-arg]
-    def label_from_instance(self, obj: Any) -> str:
-        unit_name = getattr(obj, "current_unit_name", "") or ""
-        return f"{obj.full_name} — {unit_name}" if unit_name else str(obj.full_name)
-
-
 class EligibilityForm(forms.Form):
-    """Kiểm tra tiêu chuẩn: a person or a collective, a title, a year and the reference date that selects the law."""
+    """Kiểm tra tiêu chuẩn: a person or a collective, a title, a year and the reference date that selects the law.
 
-    person = _PersonChoiceField(
+    ``people`` may be a whole province: the person is picked by searching (people.widgets), never from a full list.
+    """
+
+    person = PersonSearchField(
+        scope=FACTS_PEOPLE_SCOPE,
         label=_("Cá nhân"),
-        queryset=Person.objects.none(),
         required=False,
         empty_label=_("— chọn cá nhân —"),
         error_messages=_HIDDEN,
@@ -116,7 +119,8 @@ class HistoryFilterForm(forms.Form):
 
 
 def configurable_params() -> dict[str, tuple[str, ...]]:
-    """Condition code → the parameters a province may adjust (those the catalogue marks configurable)."""
+    """Condition code → the parameters a province may adjust: those the catalogue marks configurable, then the
+    province's own parameters that belong to no condition (rules.parameters: quotas, council, deadlines)."""
     result: dict[str, list[str]] = {}
     for rule_set in RULE_SETS:
         for spec in rule_set.conditions:
@@ -124,7 +128,21 @@ def configurable_params() -> dict[str, tuple[str, ...]]:
                 params = result.setdefault(spec.code, [])
                 if param not in params:
                     params.append(param)
+    for parameter in PROVINCE_PARAMETERS:
+        result[parameter.code] = list(parameter.defaults)
     return {code: tuple(params) for code, params in result.items()}
+
+
+def _parameter_label(code: str) -> str:
+    if code in PARAMETERS_BY_CODE:
+        return gettext(PARAMETERS_BY_CODE[code].label)
+    return gettext(condition_get(code).label)
+
+
+def _parameter_default(code: str, param: str) -> Any:
+    if code in PARAMETERS_BY_CODE:
+        return PARAMETERS_BY_CODE[code].defaults.get(param)
+    return condition_get(code).defaults.get(param)
 
 
 def _configurable_in(rule_set_key: str) -> dict[str, set[str]]:
@@ -165,7 +183,7 @@ class ParameterOverrideForm(forms.Form):
         keys = [r.key for r in RULE_SETS if any(s.configurable for s in r.conditions)]
         self.fields["rule_set_key"].choices = [("", _("Mọi bộ quy tắc dùng điều kiện này")), *((k, k) for k in keys)]  # type: ignore[attr-defined]
         self.fields["condition_code"].choices = [  # type: ignore[attr-defined]
-            (code, f"{_(condition_get(code).label)} ({code})") for code in self.configurable
+            (code, f"{_parameter_label(code)} ({code})") for code in self.configurable
         ]
         params = sorted({p for ps in self.configurable.values() for p in ps})
         self.fields["param"].choices = [(p, p) for p in params]  # type: ignore[attr-defined]
@@ -184,9 +202,10 @@ class ParameterOverrideForm(forms.Form):
             self.add_error("param", _("Tham số này không được điều chỉnh cho điều kiện đã chọn."))
             return cleaned
         if raw is not None:
-            value = _parse_value(raw, condition_get(code).defaults.get(param))
+            default = _parameter_default(code, param)
+            value = _parse_value(raw, default)
             if value is None:
-                self.add_error("value", _value_message(condition_get(code).defaults.get(param)))
+                self.add_error("value", _value_message(default))
             else:
                 cleaned["value"] = value
         return cleaned

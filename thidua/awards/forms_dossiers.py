@@ -9,7 +9,7 @@ from django import forms
 from django.db.models import QuerySet
 from django.utils.translation import gettext_lazy as _
 
-from thidua.awards.forms import _DATE_MESSAGES, _HIDDEN, _YEAR_MESSAGES, _PersonChoiceField
+from thidua.awards.forms import _DATE_MESSAGES, _HIDDEN, _YEAR_MESSAGES, FACTS_PEOPLE_SCOPE, MAX_SEARCH_LENGTH
 from thidua.awards.models import (
     YEAR_MAX,
     YEAR_MIN,
@@ -19,20 +19,45 @@ from thidua.awards.models import (
     Nomination,
     Title,
 )
+from thidua.awards.models.dossiers import DossierKind
 from thidua.initiatives.models import Initiative
 from thidua.organizations.models import Unit
 from thidua.people.models import Person
+from thidua.people.widgets import PersonSearchField
 
 _REQUIRED = {"required": _("Không được để trống.")}
 _DATE_WIDGET = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
 
 
-def _date_field(label: Any, *, required: bool = True) -> forms.DateField:
+def _date_field(label: Any, *, required: bool = True, help_text: Any = "") -> forms.DateField:
     return forms.DateField(
         label=label,
         required=required,
         widget=_DATE_WIDGET,
+        help_text=help_text,
         error_messages={**_DATE_MESSAGES, "required": _("Hãy nhập ngày.")},
+    )
+
+
+def _kind_field() -> forms.ChoiceField:
+    return forms.ChoiceField(
+        label=_("Loại khen thưởng"),
+        choices=DossierKind.choices,
+        initial=DossierKind.YEAR_END,
+        required=False,  # left out: year-end on creation, unchanged on update
+        help_text=_("Xác định hạn nộp hồ sơ."),
+        error_messages={
+            "required": _("Hãy chọn loại khen thưởng."),
+            "invalid_choice": _("Loại khen thưởng không hợp lệ."),
+        },
+    )
+
+
+def _event_date_field() -> forms.DateField:
+    return _date_field(
+        _("Ngày sơ kết, tổng kết, hội nghị"),
+        required=False,
+        help_text=_("Chỉ với hồ sơ sơ kết, tổng kết chuyên đề: hạn nộp tính lùi từ ngày này."),
     )
 
 
@@ -42,6 +67,19 @@ class DossierFilterForm(forms.Form):
     )
     status = forms.ChoiceField(
         label=_("Trạng thái"), required=False, choices=[("", _("— tất cả —")), *DossierStatus.choices]
+    )
+
+
+class DecisionFilterForm(forms.Form):
+    year = forms.IntegerField(
+        label=_("Năm quyết định"), required=False, min_value=YEAR_MIN, max_value=YEAR_MAX, error_messages=_YEAR_MESSAGES
+    )
+    q = forms.CharField(
+        label=_("Số quyết định hoặc tên người, tập thể được khen"),
+        required=False,
+        max_length=MAX_SEARCH_LENGTH,
+        error_messages={"max_length": _("Tối đa 100 ký tự.")},
+        widget=forms.TextInput(attrs={"type": "search", "placeholder": _("Gõ có dấu hoặc không dấu")}),
     )
 
 
@@ -60,16 +98,31 @@ class DossierCreateForm(forms.Form):
     )
     awarding_body = forms.CharField(label=_("Cấp khen thưởng"), max_length=300, error_messages=_REQUIRED)
     reference_date = _date_field(_("Ngày trình (xác định văn bản pháp luật áp dụng)"))
+    kind = _kind_field()
+    event_date = _event_date_field()
 
     def __init__(self, data: Any = None, *, proposers: list[tuple[str, str]], initial: Any = None) -> None:
         super().__init__(data, initial=initial, auto_id="create_%s")
         self.fields["proposer"].choices = [("", _("— chọn —")), *proposers]  # type: ignore[attr-defined]
 
 
+class DossierUpdateForm(forms.Form):
+    """Sửa thông tin hồ sơ: the header of a draft or returned dossier (the service re-checks everything)."""
+
+    awarding_body = forms.CharField(
+        label=_("Cấp khen thưởng"),
+        max_length=300,
+        error_messages={**_REQUIRED, "max_length": _("Tối đa 300 ký tự.")},
+    )
+    reference_date = _date_field(_("Ngày trình (xác định văn bản pháp luật áp dụng)"))
+    kind = _kind_field()
+    event_date = _event_date_field()
+
+
 class NominationForm(forms.Form):
-    person = _PersonChoiceField(
+    person = PersonSearchField(
+        scope=FACTS_PEOPLE_SCOPE,
         label=_("Cá nhân"),
-        queryset=Person.objects.none(),
         required=False,
         empty_label=_("— chọn cá nhân —"),
         error_messages=_HIDDEN,
@@ -190,6 +243,15 @@ class CouncilVoteForm(NominationChoiceForm):
             "required": _("Hãy nhập tổng số thành viên."),
             "invalid": _("Phải là một số nguyên."),
             "min_value": _("Ít nhất 1 thành viên."),
+        },
+    )
+    present = forms.IntegerField(
+        label=_("Số thành viên tham dự phiên họp"),
+        min_value=0,
+        error_messages={
+            "required": _("Hãy nhập số thành viên tham dự."),
+            "invalid": _("Phải là một số nguyên."),
+            "min_value": _("Không được âm."),
         },
     )
 

@@ -15,6 +15,7 @@ from thidua.awards import views_dossiers  # noqa: E402
 urlpatterns += [
     path("ho-so/", views_dossiers.DossierListView.as_view(), name="dossier_list"),
     path("ho-so/<int:dossier_id>/", views_dossiers.DossierView.as_view(), name="dossier"),
+    path("ho-so/<int:dossier_id>/sua/", views_dossiers.DossierUpdateView.as_view(), name="dossier_update"),
     path(
         "ho-so/<int:dossier_id>/thao-tac/<slug:action>/",
         views_dossiers.DossierActionView.as_view(),
@@ -25,6 +26,7 @@ urlpatterns += [
         views_dossiers.DossierDocumentDownloadView.as_view(),
         name="dossier_document",
     ),
+    path("quyet-dinh/", views_dossiers.DecisionListView.as_view(), name="decision_list"),
     path("quyet-dinh/<int:decision_id>/", views_dossiers.DecisionView.as_view(), name="decision"),
     path("quyet-dinh/<int:decision_id>/huy-bo/", views_dossiers.DecisionRevokeView.as_view(), name="decision_revoke"),
 ]

@@ -27,9 +27,10 @@ from thidua.awards.models import AwardRecord, ParameterOverride
 from thidua.awards.permissions import AwardsPermission, can_view_facts
 from thidua.awards.rules.catalogue import ABSENT, LAW_2003, LAW_2022, ND_91_2017, ND_152_2025, RULE_SETS, NoRuleSet
 from thidua.awards.rules.engine import REGIME_B_FROM, REGIME_C_FROM, regime_for
+from thidua.awards.rules.parameters import PROVINCE_PARAMETERS
 from thidua.awards.rules.registry import condition_get
 from thidua.awards.rules.results import LineStatus, Verdict, VerdictStatus
-from thidua.awards.selectors import eligibility_evaluate_for
+from thidua.awards.selectors import eligibility_evaluate_for, fact_people_visible_to, fact_units_visible_to
 from thidua.awards.services import parameter_override_set
 from thidua.core.exceptions import ApplicationError, NotFound
 from thidua.core.forms import form_errors_add
@@ -38,7 +39,7 @@ from thidua.core.pagination import paginate, querystring_without_page
 from thidua.core.text import fold
 from thidua.organizations.choices import UnitKind
 from thidua.organizations.models import Unit
-from thidua.people.models import Assignment, Person
+from thidua.people.models import Assignment
 
 ND_98_2023 = "Nghị định 98/2023/NĐ-CP"
 
@@ -70,31 +71,12 @@ LINE_BADGES = {
 # --- Private reads (candidates for awards/selectors.py) --------------------------------------------------------------
 
 
-def _fact_units(actor: Any) -> QuerySet[Unit]:
-    return unit_scope(actor, AwardsPermission.FACTS_VIEW)
-
-
-def _people_choices(actor: Any) -> QuerySet[Person]:
-    """People whose open post is in a unit where the actor reads facts (so they are within reach in any year),
-    each with the name of that unit (one query)."""
-    current = Assignment.objects.filter(person=OuterRef("pk"), ends_on__isnull=True).order_by("-starts_on")
-    return (
-        Person.objects.filter(Exists(current.filter(unit__in=_fact_units(actor))))
-        .annotate(current_unit_name=Subquery(current.values("unit__name")[:1]))
-        .order_by("search_name", "pk")
-    )
-
-
-def _unit_choices(actor: Any) -> QuerySet[Unit]:
-    return _fact_units(actor).order_by("path")
-
-
 def _award_records_visible_to(actor: Any) -> QuerySet[AwardRecord]:
     """Award records of the collectives where the actor reads facts, and of the people within reach for the record's
     year (a post in such a unit that year, or their current post there), as ``people_within_reach``."""
     if not can_view_facts(actor):
         return AwardRecord.objects.none()
-    units = _fact_units(actor)
+    units = fact_units_visible_to(actor=actor)
     in_year = Assignment.objects.filter(
         person_id=OuterRef("person_id"), unit__in=units, starts_on__year__lte=OuterRef("year")
     ).filter(Q(ends_on__isnull=True) | Q(ends_on__year__gte=OuterRef("year")))
@@ -137,8 +119,8 @@ class EligibilityView(LoginRequiredMixin, View):
         today = timezone.localdate()
         form = EligibilityForm(
             request.GET or None,
-            people=_people_choices(request.user),
-            units=_unit_choices(request.user),
+            people=fact_people_visible_to(actor=request.user),
+            units=fact_units_visible_to(actor=request.user).order_by("path"),
             initial={"reference_date": today, "year": today.year - 1},
         )
         context: dict[str, Any] = {"form": form, **_tabs(request, "eligibility")}
@@ -268,6 +250,7 @@ class RulesView(LoginRequiredMixin, View):
         provinces = self._provinces(request)
         return {
             "rule_sets": _rule_set_rows(),
+            "province_parameters": PROVINCE_PARAMETERS,
             "absent": sorted(ABSENT.items()),
             "regimes": list(REGIMES.values()),
             "regime_b_from": REGIME_B_FROM,

@@ -21,14 +21,16 @@ from django.views import View
 
 from thidua.accounts.choices import Role
 from thidua.accounts.scoping import actor_grants
-from thidua.awards.errors import DossierNotAllowed
+from thidua.awards.errors import DossierNotAllowed, DossierWrongState
 from thidua.awards.forms_dossiers import (
     AppraiseForm,
     CouncilVoteForm,
+    DecisionFilterForm,
     DecisionForm,
     DocumentForm,
     DossierCreateForm,
     DossierFilterForm,
+    DossierUpdateForm,
     NominationChoiceForm,
     NominationForm,
     ReturnForm,
@@ -45,6 +47,7 @@ from thidua.awards.models import (
     DossierStatus,
     Nomination,
 )
+from thidua.awards.models.dossiers import DossierKind
 from thidua.awards.permissions import (
     can_draft_dossier_for,
     can_review_dossiers_of,
@@ -54,9 +57,10 @@ from thidua.awards.permissions import (
 from thidua.awards.rules import quotas
 from thidua.awards.rules.engine import regime_for
 from thidua.awards.rules.results import LineStatus
-from thidua.awards.selectors import parameter_overrides_for
+from thidua.awards.selectors import fact_people_visible_to, fact_units_visible_to, parameter_overrides_for
 from thidua.awards.selectors_dossiers import (
     DossierDetail,
+    decision_list_visible_to,
     dossier_access,
     dossier_detail_get,
     dossier_list_visible_to,
@@ -76,11 +80,13 @@ from thidua.awards.services import (
     dossier_resubmit,
     dossier_return,
     dossier_submit,
+    dossier_update,
     nomination_add,
     nomination_remove,
 )
-from thidua.awards.services.dossiers import ALWAYS_REQUIRED, TITLES_NEEDING_INITIATIVE_PROOF
-from thidua.awards.views import LINE_BADGES, VERDICT_BADGES, _people_choices, _unit_choices
+from thidua.awards.services.council import COUNCIL_CONDITION, council_quorum_share
+from thidua.awards.services.dossiers import ALWAYS_REQUIRED, TITLES_NEEDING_INITIATIVE_PROOF, dossier_deadline_for
+from thidua.awards.views import LINE_BADGES, VERDICT_BADGES
 from thidua.core.exceptions import ApplicationError, NotFound
 from thidua.core.forms import form_errors_add
 from thidua.core.http import AuthenticatedHttpRequest
@@ -97,7 +103,6 @@ STEPS = (
     DossierStatus.COUNCIL,
     DossierStatus.DECIDED,
 )
-COUNCIL_CONDITION = "council_threshold"
 
 
 def amount_vi(amount: int | None) -> str:
@@ -174,6 +179,8 @@ class DossierListView(LoginRequiredMixin, View):
                     year=data["year"],
                     reference_date=data["reference_date"],
                     awarding_body=data["awarding_body"],
+                    kind=data["kind"] or DossierKind.YEAR_END,
+                    event_date=data["event_date"],
                 )
             except DossierNotAllowed as refused:
                 raise NotFound() from refused
@@ -251,6 +258,44 @@ def _council_share(dossier: Dossier, code: str, overrides: dict[str, Any]) -> st
     }
 
 
+def _council_quorum(overrides: dict[str, Any]) -> str:
+    """R13 as the council form states it: the share of members who must attend, with its source."""
+    share = council_quorum_share(overrides)
+    citation = quotas.QUORUM_CITATION
+    return _("Phiên họp xét khen thưởng cần ít nhất %(share)s%% tổng số thành viên tham dự (%(cite)s).") % {
+        "share": f"{share * 100:g}",
+        "cite": f"{citation.document} {citation.article} {citation.clause}",
+    }
+
+
+def _deadline(detail: DossierDetail) -> dict[str, Any] | None:
+    """R24/R25 on the page: the deadline recorded at the last (re)submission and whether it was missed; for a draft or
+    returned dossier, the deadline if it were submitted today (one query)."""
+    dossier = detail.dossier
+    if not dossier.is_editable:
+        if dossier.submission_deadline is None:
+            return None
+        submitted_on = timezone.localdate(dossier.submitted_at) if dossier.submitted_at else None
+        return {
+            "date": dossier.submission_deadline,
+            "basis": dossier.deadline_basis,
+            "is_late": dossier.is_submitted_late,
+            "submitted_on": submitted_on,
+            "is_expected": False,
+        }
+    today = timezone.localdate()
+    expected = dossier_deadline_for(dossier, title_codes=[n.title.code for n in detail.nominations], on=today)
+    if expected is None:
+        return None
+    return {
+        "date": expected.date,
+        "basis": expected.basis,
+        "is_late": expected.is_missed_by(today),
+        "submitted_on": None,
+        "is_expected": True,
+    }
+
+
 def _missing_documents(detail: DossierDetail) -> list[str]:
     required = [str(k) for k in ALWAYS_REQUIRED]
     if any(n.title.code in TITLES_NEEDING_INITIATIVE_PROOF for n in detail.nominations):
@@ -261,8 +306,8 @@ def _missing_documents(detail: DossierDetail) -> list[str]:
 
 def _nominee_querysets(request: AuthenticatedHttpRequest, dossier: Dossier) -> dict[str, QuerySet[Any]]:
     proposer = dossier.proposer_unit
-    people = _people_choices(request.user)
-    units = _unit_choices(request.user)
+    people = fact_people_visible_to(actor=request.user)
+    units = fact_units_visible_to(actor=request.user).order_by("path")
     initiatives = Initiative.objects.none()
     if proposer is not None:
         units = units.filter(path__startswith=proposer.path)
@@ -330,6 +375,8 @@ def _dossier_page(
         "flags": flags,
         "forms": page_forms,
         "decisions": decisions,
+        "council_quorum": _council_quorum(overrides) if flags.council else "",
+        "deadline": _deadline(detail),
         "tab": "dossiers",
         "can_view_facts": can_view_facts(request.user),
     }
@@ -474,7 +521,13 @@ class DossierActionView(LoginRequiredMixin, View):
             return _done(request, dossier, _("Đã trả lại hồ sơ cho đơn vị đề nghị."))
         if action == "council":
             nomination = _nominations_of(dossier).get(pk=data["nomination"].pk)
-            council_vote_record(actor=user, nomination=nomination, yes_votes=data["yes_votes"], members=data["members"])
+            council_vote_record(
+                actor=user,
+                nomination=nomination,
+                yes_votes=data["yes_votes"],
+                members=data["members"],
+                present=data["present"],
+            )
             return _done(request, dossier, _("Đã ghi kết quả biểu quyết của Hội đồng."))
         decision = decision_issue(
             actor=user,
@@ -491,7 +544,93 @@ class DossierActionView(LoginRequiredMixin, View):
         return redirect("awards:decision", decision_id=decision.pk)
 
 
+class DossierUpdateView(LoginRequiredMixin, View):
+    """Sửa thông tin hồ sơ: the awarding body, the reference date, the kind and the event date of a draft or returned
+    dossier, for whoever drafts it. Anyone else gets a 404 (S12, as on the other dossier pages); a dossier that left the proposer is a 409;
+    bad input and the service's refusals re-render the form with what was typed (422)."""
+
+    template_name = "awards/dossiers/dossier_update.html"
+
+    def _dossier(self, request: AuthenticatedHttpRequest, dossier_id: int) -> Dossier:
+        dossier = dossier_access(actor=request.user, dossier_id=dossier_id)
+        if not can_draft_dossier_for(request.user, unit=dossier.proposer_unit, bloc=dossier.bloc):
+            raise NotFound()
+        return dossier
+
+    def _render(
+        self, request: AuthenticatedHttpRequest, dossier: Dossier, form: DossierUpdateForm | None, status: int = 200
+    ) -> HttpResponse:
+        context = {"dossier": dossier, "form": form, "tab": "dossiers", "can_view_facts": can_view_facts(request.user)}
+        return render(request, self.template_name, context, status=status)
+
+    def _not_editable(self, request: AuthenticatedHttpRequest, dossier: Dossier) -> HttpResponse:
+        messages.error(request, DossierWrongState().message)
+        return self._render(request, dossier, None, status=DossierWrongState.status_code)
+
+    def get(self, request: AuthenticatedHttpRequest, dossier_id: int) -> HttpResponse:
+        dossier = self._dossier(request, dossier_id)
+        if not dossier.is_editable:
+            return self._not_editable(request, dossier)
+        initial = {
+            "awarding_body": dossier.awarding_body,
+            "reference_date": dossier.reference_date,
+            "kind": dossier.kind,
+            "event_date": dossier.event_date,
+        }
+        return self._render(request, dossier, DossierUpdateForm(initial=initial))
+
+    def post(self, request: AuthenticatedHttpRequest, dossier_id: int) -> HttpResponse:
+        dossier = self._dossier(request, dossier_id)
+        form = DossierUpdateForm(request.POST)
+        if form.is_valid():
+            data = form.cleaned_data
+            try:
+                dossier_update(
+                    actor=request.user,
+                    dossier=dossier,
+                    reference_date=data["reference_date"],
+                    awarding_body=data["awarding_body"],
+                    kind=data["kind"] or None,
+                    event_date=data["event_date"],
+                )
+            except DossierNotAllowed as refused:
+                raise NotFound() from refused
+            except DossierWrongState:
+                return self._not_editable(request, dossier)
+            except ApplicationError as error:
+                form_errors_add(form, error)
+            else:
+                return _done(request, dossier, _("Đã sửa thông tin hồ sơ."))
+        return self._render(request, dossier, form, status=422)
+
+
 # --- Decision --------------------------------------------------------------------------------------------------------
+
+
+class DecisionListView(LoginRequiredMixin, View):
+    """Quyết định khen thưởng: the decisions the user may read, filtered by year and searched by number or awardee,
+    a page at a time (a constant number of queries)."""
+
+    template_name = "awards/dossiers/decision_list.html"
+
+    def get(self, request: AuthenticatedHttpRequest) -> HttpResponse:
+        filters = DecisionFilterForm(request.GET or None)
+        year: int | None = None
+        search = ""
+        status = 200
+        if filters.is_bound and not filters.is_valid():
+            status = 422
+        elif filters.is_bound:
+            year, search = filters.cleaned_data["year"], filters.cleaned_data["q"]
+        decisions = decision_list_visible_to(actor=request.user, year=year, search=search)
+        context = {
+            "filters": filters,
+            "page": paginate(request, decisions),
+            "querystring": querystring_without_page(request),
+            "tab": "decisions",
+            "can_view_facts": can_view_facts(request.user),
+        }
+        return render(request, self.template_name, context, status=status)
 
 
 def _decision_access(request: AuthenticatedHttpRequest, decision_id: int) -> Decision:

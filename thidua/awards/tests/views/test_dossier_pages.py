@@ -4,10 +4,12 @@ permission matrix (anonymous → sign in; out of reach → 404 and nothing writt
 import datetime as dt
 
 import pytest
+import time_machine
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
+from django.utils import timezone
 
 from thidua.awards.models import (
     AppraisalResult,
@@ -20,7 +22,7 @@ from thidua.awards.models import (
     DossierStatus,
     Nomination,
 )
-from thidua.awards.services import DecisionInput, decision_issue, dossier_return, task_rating_set
+from thidua.awards.services import DecisionInput, decision_issue, dossier_return, dossier_submit, task_rating_set
 from thidua.awards.tests.dossiers.helpers import appraised, documents_complete, dossier_make, nominate, title
 from thidua.awards.views_dossiers import amount_vi
 from thidua.core.models import AuditEvent
@@ -234,7 +236,7 @@ def test_the_whole_route_through_the_pages(client, world, dossier, lan, today):
     assert client.post(_url(dossier, "appraise"), appraisal).status_code == 302
     page = client.get(_url(dossier)).content.decode()
     assert 'id="council-form"' in page and "80%" in page
-    vote = {"nomination": council.pk, "yes_votes": 9, "members": 10}
+    vote = {"nomination": council.pk, "yes_votes": 9, "members": 10, "present": 9}
     assert client.post(_url(dossier, "council"), vote).status_code == 302
     assert Nomination.objects.get(pk=council.pk).council_result == CouncilResult.PASSED
     decision_data = {
@@ -258,11 +260,120 @@ def test_a_council_vote_below_the_threshold_fails(client, world, dossier, lan):
     nomination = nominate(dossier, "CSTDCS", person=lan)
     appraised(dossier)
     client.force_login(world.province_office)
-    response = client.post(_url(dossier, "council"), {"nomination": nomination.pk, "yes_votes": 7, "members": 10})
+    response = client.post(
+        _url(dossier, "council"), {"nomination": nomination.pk, "yes_votes": 7, "members": 10, "present": 10}
+    )
     assert response.status_code == 302
     assert Nomination.objects.get().council_result == CouncilResult.FAILED
-    response = client.post(_url(dossier, "council"), {"nomination": nomination.pk, "yes_votes": 11, "members": 10})
+    response = client.post(
+        _url(dossier, "council"), {"nomination": nomination.pk, "yes_votes": 11, "members": 10, "present": 10}
+    )
     assert response.status_code == 422 and response.context["forms"]["council"]["yes_votes"].value() == "11"
+
+
+def test_the_council_form_asks_for_the_members_present_and_refuses_a_session_without_quorum(
+    client, world, dossier, lan
+):
+    nomination = nominate(dossier, "CSTDCS", person=lan)
+    appraised(dossier)
+    client.force_login(world.province_office)
+    page = client.get(_url(dossier)).content.decode()
+    assert 'name="present"' in page
+    assert "cần ít nhất 80% tổng số thành viên tham dự (QĐ 86/2025/QĐ-UBND tỉnh Bắc Ninh Điều 8 khoản 4 điểm b)" in page
+    # R13: 7 of 10 present is below ceil(0.8 × 10) = 8
+    vote = {"nomination": nomination.pk, "yes_votes": 9, "members": 10, "present": 7}
+    response = client.post(_url(dossier, "council"), vote)
+    assert response.status_code == 422
+    form = response.context["forms"]["council"]
+    assert "Phiên họp chưa đủ số thành viên tham dự: 7/10, cần ít nhất 8" in form.errors["present"][0]
+    assert form["present"].value() == "7" and form["yes_votes"].value() == "9"
+    assert Nomination.objects.get().council_result == CouncilResult.PENDING
+    response = client.post(_url(dossier, "council"), {**vote, "present": ""})
+    assert response.status_code == 422 and response.context["forms"]["council"].errors["present"]
+    # then a quorate session is recorded and shown
+    assert client.post(_url(dossier, "council"), {**vote, "present": 8}).status_code == 302
+    assert Nomination.objects.get().council_present == 8
+    assert "(9 / 10; 8 tham dự)" in client.get(_url(dossier)).content.decode()
+
+
+# --- Submission deadlines (R24/R25) ----------------------------------------------------------------------------------
+
+
+def _at(day, hour):
+    return timezone.make_aware(dt.datetime.combine(day, dt.time(hour)))
+
+
+def _submitted_late(world, lan):
+    dossier = dossier_make(world.a, year=2025, reference_date=dt.date(2025, 12, 1))
+    nominate(dossier, "LDTT", person=lan)
+    documents_complete(dossier)
+    late = _at(dt.date(2025, 12, 12), 9)
+    return dossier_submit(actor=None, dossier=dossier, now=late)
+
+
+def test_a_late_dossier_is_flagged_on_its_page_in_the_list_and_at_receipt(client, world, lan):
+    dossier = _submitted_late(world, lan)
+    client.force_login(world.head_a)
+    page = client.get(_url(dossier)).content.decode()
+    assert 'id="late-badge"' in page and "Nộp muộn" in page
+    assert "chậm nhất ngày 09/12/2025" in page and "R24 — QĐ 86/2025/QĐ-UBND tỉnh Bắc Ninh Điều 6 khoản 2" in page
+    assert "trình ngày 12/12/2025" in page and 'id="late-at-receipt"' not in page
+    listed = client.get(LIST).content.decode()
+    assert "09/12/2025" in listed and "Nộp muộn" in listed
+    client.force_login(world.province_office)
+    page = client.get(_url(dossier)).content.decode()
+    assert 'id="late-at-receipt"' in page and 'action="' + _url(dossier, "receive") in page
+    assert "Nộp sau hạn 09/12/2025" in page  # the history
+
+
+def test_an_on_time_dossier_shows_its_deadline_without_a_warning(client, world, lan):
+    dossier = dossier_make(world.a, year=2025, reference_date=dt.date(2025, 12, 1))
+    nominate(dossier, "LDTT", person=lan)
+    documents_complete(dossier)
+    dossier_submit(actor=None, dossier=dossier, now=_at(dt.date(2025, 12, 9), 16))
+    client.force_login(world.province_office)
+    page = client.get(_url(dossier)).content.decode()
+    assert "chậm nhất ngày 09/12/2025" in page
+    assert "Nộp muộn" not in page and 'id="late-at-receipt"' not in page
+    assert "Nộp muộn" not in client.get(LIST).content.decode()
+
+
+@pytest.mark.parametrize(
+    ("_case", "today", "passed"),
+    [
+        ("R24 — Điều 6.2: on 09/12/2025 a year-end draft is still on time", dt.date(2025, 12, 9), False),
+        ("R24 — Điều 6.2: on 10/12/2025 it would be late", dt.date(2025, 12, 10), True),
+    ],
+)
+def test_a_draft_shows_the_deadline_if_submitted_today(client, world, lan, _case, today, passed):
+    dossier = dossier_make(world.a, year=2025, reference_date=dt.date(2025, 12, 1))
+    nominate(dossier, "LDTT", person=lan)
+    client.force_login(world.officer_a)
+    with time_machine.travel(_at(today, 10), tick=False):
+        page = client.get(_url(dossier)).content.decode()
+    assert "Hạn nộp (nếu trình hôm nay)" in page and "chậm nhất ngày 09/12/2025" in page
+    assert ('id="deadline-passed"' in page) is passed
+    assert "Tổng kết năm" in page
+
+
+def test_a_thematic_dossier_is_created_with_its_event_date(client, world):
+    client.force_login(world.head_a)
+    data = {
+        "proposer": f"u:{world.a.pk}",
+        "year": 2025,
+        "reference_date": "2025-08-01",
+        "awarding_body": "Chủ tịch UBND tỉnh",
+        "kind": "thematic",
+    }
+    response = client.post(LIST, data)
+    assert response.status_code == 422 and Dossier.objects.count() == 0
+    form = response.context["create_form"]
+    assert form.errors["event_date"] and form["kind"].value() == "thematic"
+    response = client.post(LIST, {**data, "event_date": "2025-09-02"})
+    created = Dossier.objects.get()
+    assert response.status_code == 302 and (created.kind, created.event_date) == ("thematic", dt.date(2025, 9, 2))
+    page = client.get(_url(created)).content.decode()
+    assert "tổ chức ngày 02/09/2025" in page
 
 
 # --- Decision --------------------------------------------------------------------------------------------------------
@@ -327,7 +438,7 @@ def _requests(world, dossier, decision_id):
         ("post", _url(dossier, "receive"), {}),
         ("post", _url(dossier, "appraise"), {f"result_{nid}": "passed"}),
         ("post", _url(dossier, "return"), {"reason": "Thiếu"}),
-        ("post", _url(dossier, "council"), {"nomination": nid, "yes_votes": 9, "members": 10}),
+        ("post", _url(dossier, "council"), {"nomination": nid, "yes_votes": 9, "members": 10, "present": 10}),
         (
             "post",
             _url(dossier, "decide"),

@@ -76,7 +76,10 @@ def test_the_unbound_page_offers_the_form_with_today_and_its_regime(client, worl
     response = client.get(ELIGIBILITY)
     content = response.content.decode()
     assert response.status_code == 200
-    assert "Nguyễn Thị Lan" in content and 'id="verdict"' not in content
+    assert 'id="verdict"' not in content
+    # the person is searched for, never listed: Lan is found through the picker's endpoint, within the facts scope
+    assert "Nguyễn Thị Lan" not in content
+    assert f'hx-get="{reverse("people:person-options")}?scope=awards.facts"' in content
     assert response.context["form"]["reference_date"].value() == today
     assert "Chế độ pháp lý" in content
 
@@ -300,6 +303,48 @@ def test_the_office_adds_an_override(client, world):
     assert override.valid_from == dt.date(2025, 1, 1) and override.created_by == world.province_office
     listing = client.get(RULES).content.decode()
     assert "QĐ 5/2025/QĐ-UBND ngày 02/01/2025" in listing
+
+
+def test_the_province_parameters_outside_the_conditions_are_listed_with_their_defaults(client, world):
+    client.force_login(world.plain)
+    content = client.get(RULES).content.decode()
+    assert "Tham số chung của tỉnh" in content
+    for code in ("cstdcs_quota", "council_threshold", "council_quorum", "submission_deadline"):
+        assert f"<code>{code}</code>" in content
+    assert "QĐ 86/2025/QĐ-UBND tỉnh Bắc Ninh" in content
+
+
+@pytest.mark.parametrize(
+    ("code", "param", "raw", "stored"),
+    [
+        ("council_quorum", "share", "0,75", 0.75),
+        ("submission_deadline", "year_end_day", "5", 5),
+        ("submission_deadline", "is_enabled", "không", False),
+        ("cstdcs_quota", "share", "0.1", 0.1),
+    ],
+)
+def test_the_office_adjusts_a_province_parameter(client, world, code, param, raw, stored):
+    client.force_login(world.province_office)
+    response = client.post(RULES, _override(world, condition_code=code, param=param, value=raw))
+    assert response.status_code == 302
+    override = ParameterOverride.objects.get()
+    assert (override.condition_code, override.param, override.value) == (code, param, stored)
+
+
+@pytest.mark.parametrize(
+    ("code", "param", "raw", "field"),
+    [
+        ("submission_deadline", "year_end_day", "mười", "value"),
+        ("submission_deadline", "is_enabled", "5", "value"),
+        ("council_quorum", "thematic_days", "5", "param"),
+    ],
+)
+def test_a_bad_province_parameter_is_refused_on_the_form(client, world, code, param, raw, field):
+    client.force_login(world.province_office)
+    response = client.post(RULES, _override(world, condition_code=code, param=param, value=raw))
+    assert response.status_code == 422
+    assert response.context["form"].errors[field]
+    assert not ParameterOverride.objects.exists()
 
 
 @pytest.mark.parametrize(
