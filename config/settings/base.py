@@ -40,6 +40,7 @@ INSTALLED_APPS = [
     "thidua.registrations",
     "thidua.movements",
     "thidua.scoring",
+    "thidua.conferences",
     "thidua.demo",
 ]
 
