@@ -39,6 +39,8 @@ ACTIONS = {
     "conferences.poll_closed": _("Kết thúc bỏ phiếu"),
     "conferences.poll_published": _("Công bố kết quả biểu quyết"),
     "conferences.runoff_created": _("Tạo cuộc bầu lại khi bằng phiếu"),
+    "conferences.result_applied": _("Chuyển kết quả biểu quyết vào hồ sơ đề nghị hoặc thành phần khối"),
+    "conferences.record_confirmed": _("Xác nhận biên bản"),
 }
 audit_action_register(ACTIONS)
 

@@ -86,3 +86,13 @@ class CandidateOutcomeStatus(models.TextChoices):
     ELECTED = "elected", _("Trúng cử")
     NOT_ELECTED = "not_elected", _("Không trúng cử")
     TIE = "tie", _("Bằng phiếu, phải bầu lại")
+
+
+class RecordDocument(models.TextChoices):
+    MINUTES = "minutes", _("Biên bản hội nghị")
+    COUNT = "count", _("Biên bản kiểm phiếu")
+
+
+class RecordSignatory(models.TextChoices):
+    CHAIR = "chair", _("Chủ trì hội nghị")
+    SECRETARY = "secretary", _("Thư ký hội nghị")

@@ -1,6 +1,7 @@
 from thidua.conferences.models.ballots import Ballot, BallotChoice, NamedVote, PollParticipation
 from thidua.conferences.models.conferences import AgendaItem, Conference, Delegate
 from thidua.conferences.models.polls import PaperSheet, Poll, PollCandidate, RollEntry
+from thidua.conferences.models.records import RecordConfirmation
 
 __all__ = [
     "AgendaItem",
@@ -13,5 +14,6 @@ __all__ = [
     "Poll",
     "PollCandidate",
     "PollParticipation",
+    "RecordConfirmation",
     "RollEntry",
 ]

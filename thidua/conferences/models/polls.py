@@ -104,6 +104,25 @@ class Poll(BaseModel):
     paper_unused = models.PositiveIntegerField(_("số phiếu giấy không sử dụng"), null=True, blank=True)
     # Frozen at publication: the tally (votes, shares, elected, run-off) as shown in the count record.
     result = models.JSONField(_("kết quả"), default=dict, blank=True)
+    # What an honouring poll proposes (bình xét, suy tôn): the elected units are nominated for this title in the
+    # bloc's proposal dossier when the result is carried over (``poll_result_apply``). Elections use ``office``.
+    award_title = models.ForeignKey(
+        "awards.Title",
+        verbose_name=_("danh hiệu, hình thức đề nghị"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="+",
+    )
+    applied_at = models.DateTimeField(_("chuyển kết quả lúc"), null=True, blank=True)
+    applied_dossier = models.ForeignKey(
+        "awards.Dossier",
+        verbose_name=_("hồ sơ đề nghị nhận kết quả"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="+",
+    )
     created_by = models.ForeignKey(
         settings.AUTH_USER_MODEL,
         verbose_name=_("người tạo"),
@@ -125,6 +144,10 @@ class Poll(BaseModel):
             ),
             models.CheckConstraint(
                 condition=Q(office="") | Q(kind=PollKind.ELECTION), name="conferences_poll_office_for_election"
+            ),
+            models.CheckConstraint(
+                condition=Q(award_title__isnull=True) | ~Q(kind=PollKind.ELECTION),
+                name="conferences_poll_title_not_for_election",
             ),
             models.CheckConstraint(
                 condition=Q(closes_at__isnull=True) | Q(opens_at__isnull=True) | Q(closes_at__gte=F("opens_at")),

@@ -25,6 +25,8 @@ from thidua.conferences.services.polls import (
     poll_publish,
     poll_runoff_create,
 )
+from thidua.conferences.services.records import record_confirm
+from thidua.conferences.services.results import ResultApplied, poll_result_apply
 
 __all__ = [
     "AgendaItemInput",
@@ -32,6 +34,7 @@ __all__ = [
     "BlockerCode",
     "CandidateInput",
     "CastReceipt",
+    "ResultApplied",
     "ballot_cast",
     "conference_agenda_set",
     "conference_create",
@@ -50,6 +53,8 @@ __all__ = [
     "poll_open",
     "poll_open_blockers",
     "poll_publish",
+    "poll_result_apply",
     "poll_runoff_create",
     "receipt_check",
+    "record_confirm",
 ]

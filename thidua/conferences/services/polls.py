@@ -20,6 +20,7 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from thidua.awards.choices import TitleSubject
 from thidua.conferences.audit import conferences_event
 from thidua.conferences.choices import (
     ConferenceStatus,
@@ -49,6 +50,7 @@ from thidua.conferences.voting.tally import tally
 
 if TYPE_CHECKING:
     from thidua.accounts.models import User
+    from thidua.awards.models import Title
     from thidua.organizations.models import Unit
     from thidua.people.models import Person
 
@@ -114,8 +116,10 @@ def poll_create(
     agenda_item: AgendaItem | None = None,
     opens_at: dt.datetime | None = None,
     closes_at: dt.datetime | None = None,
+    award_title: Title | None = None,
 ) -> Poll:
-    """A poll in draft at ``conference``. Secret by default; its rules are fixed once it opens."""
+    """A poll in draft at ``conference``. Secret by default; its rules are fixed once it opens. ``award_title``: what
+    an honouring poll proposes for the elected units (carried to the bloc's dossier by ``poll_result_apply``)."""
     check_run(actor, conference)
     _check_rules(
         kind=kind,
@@ -127,6 +131,12 @@ def poll_create(
     )
     if not title.strip():
         raise invalid("title", _("Vui lòng nhập nội dung biểu quyết."))
+    if award_title is not None and kind == PollKind.ELECTION:
+        raise invalid(
+            "award_title", _("Cuộc bầu Khối trưởng, Khối phó không đề nghị danh hiệu, hình thức khen thưởng.")
+        )
+    if award_title is not None and award_title.subject == TitleSubject.INDIVIDUAL:
+        raise invalid("award_title", _("Khối bình xét, suy tôn các đơn vị: hãy chọn danh hiệu, hình thức cho tập thể."))
     if agenda_item is not None and agenda_item.conference_id != conference.pk:
         raise invalid("agenda_item", _("Mục chương trình phải thuộc hội nghị này."))
     with transaction.atomic():
@@ -146,6 +156,7 @@ def poll_create(
             percentage_base=percentage_base,
             opens_at=opens_at,
             closes_at=closes_at,
+            award_title=award_title,
             created_by=actor,
         )
         full_clean_or_refuse(poll)
@@ -164,6 +175,7 @@ def _rules_summary(poll: Poll) -> dict[str, object]:
         "majority_rule": poll.majority_rule,
         "majority_share": str(poll.majority_share or ""),
         "percentage_base": poll.percentage_base,
+        "award_title": poll.award_title.code if poll.award_title else "",
     }
 
 
