@@ -22,6 +22,7 @@ urlpatterns = [
     path("sang-kien/", include("thidua.initiatives.urls")),
     path("cham-diem/", include("thidua.scoring.urls")),
     path("khen-thuong/", include("thidua.awards.urls")),
+    path("hoi-nghi/", include("thidua.conferences.urls")),
     path("accounts/", include("allauth.urls")),
     path("i18n/", include("django.conf.urls.i18n")),
     path("api/v1/", api.urls),

@@ -10,4 +10,4 @@ class ConferencesConfig(AppConfig):
     verbose_name = _("Hội nghị và bỏ phiếu")
 
     def ready(self) -> None:
-        from thidua.conferences import audit, permissions  # noqa: F401
+        from thidua.conferences import audit, navigation, permissions  # noqa: F401  (navigation: the menu entry)
