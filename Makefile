@@ -95,6 +95,7 @@ bench: install-dev migrate
 	$(PY) bench/scoring_consolidation.py
 	$(PY) bench/scoring_ranking.py
 	$(PY) bench/eligibility.py
+	$(PY) bench/conference_voting.py
 
 lock: $(VENV)/.created
 	$(BIN)/pip install --quiet "pip-tools==7.5.1"
