@@ -6,7 +6,8 @@ the bloc's (its secretariat proposes for member units), evaluated under regime A
 law of regime A for Bằng khen tỉnh is not in DOMAIN.md (UNVERIFIED), so the verdicts say that no automatic check
 exists and the appraisal is the province office's. The documents are recorded as placeholders (paper originals);
 the decision's number, date and signer are illustrative, not the real decision. Built through the services as the
-system, with fixed instants; idempotent. The conference issue will later fill such a dossier from the ballots.
+system, with fixed instants; idempotent. The conference's demo step (``thidua.conferences.demo``) drafts the dossier
+from the ballots of 17/01/2020; this step continues it to the decision.
 """
 
 from __future__ import annotations
@@ -16,7 +17,7 @@ from typing import TYPE_CHECKING
 
 from django.utils import timezone
 
-from thidua.awards.models import Dossier, DossierDocumentKind, Nomination, Title
+from thidua.awards.models import Dossier, DossierDocumentKind, DossierStatus, Nomination, Title
 from thidua.awards.services import (
     AppraisalInput,
     DecisionInput,
@@ -47,18 +48,24 @@ def _at(year: int, month: int, day: int, hour: int = 9) -> dt.datetime:
 
 def demo_load(context: DemoContext) -> None:
     bloc = context.bloc_iii
-    if Dossier.objects.filter(bloc=bloc, year=YEAR).exists():
+    dossier = Dossier.objects.filter(bloc=bloc, year=YEAR).order_by("pk").first()
+    if dossier is not None and dossier.status != DossierStatus.DRAFT:
         return
     title = Title.objects.get(code="BK_TINH")
-    dossier = dossier_create(
-        actor=None,
-        year=YEAR,
-        reference_date=dt.date(2020, 1, 20),
-        awarding_body="Chủ tịch Ủy ban nhân dân tỉnh Quảng Nam",
-        bloc=bloc,
-        now=_at(2020, 1, 20),
-    )
+    if dossier is None:
+        # Without the conference's step (thidua.conferences.demo), draft the dossier the conference would have filled.
+        dossier = dossier_create(
+            actor=None,
+            year=YEAR,
+            reference_date=dt.date(2020, 1, 20),
+            awarding_body="Chủ tịch Ủy ban nhân dân tỉnh Quảng Nam",
+            bloc=bloc,
+            now=_at(2020, 1, 20),
+        )
+    proposed = set(Nomination.objects.filter(dossier=dossier).values_list("unit__code", flat=True))
     for code in PROPOSED:
+        if code in proposed:
+            continue
         nomination_add(
             actor=None,
             dossier=dossier,

@@ -31,5 +31,6 @@ DEMO_STEPS = [
     "thidua.covenants.demo",
     "thidua.initiatives.demo",
     "thidua.scoring.demo",
+    "thidua.conferences.demo",
     "thidua.awards.demo_dossiers",
 ]

@@ -142,10 +142,11 @@ MOVES = [
     (63, "qn-so-tai-chinh", "qn-so-khdt", dt.date(2021, 10, 1)),
 ]
 
-# Khối trưởng and Khối phó per year (2019: the two co-chairs of the conference; 2020: Sở TTTT elected leader).
-LEADERSHIP = {
+# Khối trưởng and Khối phó per year: 2019, the two co-chairs of the conference. 2020's Khối trưởng (Sở TTTT) is set
+# by the conference's election (thidua.conferences.demo), not here.
+LEADERSHIP: dict[int, dict[str, BlocRole]] = {
     2019: {"qn-so-vhttdl": BlocRole.LEADER, "qn-so-tttt": BlocRole.DEPUTY},
-    2020: {"qn-so-tttt": BlocRole.LEADER},
+    2020: {},
 }
 
 
