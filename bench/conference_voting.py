@@ -139,6 +139,44 @@ def bench_cast(users: list[object], poll: object) -> bool:
     return ok
 
 
+CONCURRENT_WORKERS = 32
+
+
+def bench_cast_concurrent(users: list[object], poll: object) -> None:
+    """PostgreSQL only: the same 200 casts from 32 threads at once, each on its own connection (reported).
+
+    One Python process on two cores measures its own GIL and thread scheduling as much as the server: the figure
+    to watch is the throughput and that no vote waits for another (casts share the poll row, ``poll_share_lock``).
+    """
+    from concurrent.futures import ThreadPoolExecutor
+
+    from django.db import connections
+
+    from thidua.conferences.services import ballot_cast
+
+    candidates = list(poll.candidates.values_list("pk", "unit_id"))  # type: ignore[attr-defined]
+
+    def one(user: object) -> float:
+        others = [pk for pk, unit_id in candidates if unit_id != user.unit_id]  # type: ignore[attr-defined]
+        choices = dict.fromkeys(others[:K], "chosen")
+        try:
+            begin = time.perf_counter()
+            ballot_cast(actor=user, poll=poll, choices=choices)  # type: ignore[arg-type]
+            return (time.perf_counter() - begin) * 1000
+        finally:
+            connections.close_all()
+
+    begin = time.perf_counter()
+    with ThreadPoolExecutor(max_workers=CONCURRENT_WORKERS) as pool:
+        timings = list(pool.map(one, users))
+    elapsed = time.perf_counter() - begin
+    print(
+        f"ballot_cast    {'concurrent':10} {len(timings)} casts from {CONCURRENT_WORKERS} threads in {elapsed:.2f} s "
+        f"({len(timings) / elapsed:.0f}/s)  p50 {statistics.median(timings):6.1f} ms  "
+        f"p95 {_percentile(timings, 0.95):6.1f} ms  (reported: includes the client's own GIL contention)"
+    )
+
+
 def bench_tally() -> bool:
     from thidua.conferences.voting.tally import Mark, TallyInput, TallyRules, tally
 
@@ -198,6 +236,9 @@ def main() -> int:
         small, small_users, small_poll = hall(SMALL_HALL, "s")
         large, large_users, large_poll = hall(VOTERS, "l")
         ok &= bench_cast(large_users, large_poll)
+        if vendor == "postgresql":
+            _crowd, crowd_users, crowd_poll = hall(VOTERS, "c")
+            bench_cast_concurrent(crowd_users, crowd_poll)
         ok &= bench_tally()
         from thidua.conferences.services import ballot_cast
 

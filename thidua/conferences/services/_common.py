@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from django.core.exceptions import ValidationError as DjangoValidationError
+from django.db import connection
 from django.db.models import Model, Q
 from django.utils.translation import gettext as _
 
@@ -39,6 +40,19 @@ def conference_lock(conference: Conference) -> Conference:
 def poll_lock(poll: Poll) -> Poll:
     """Lock the poll row: every transition, roll freeze, ballot and paper entry of a poll is serialised on it."""
     return Poll.objects.select_for_update(of=("self",)).select_related("conference__bloc__province").get(pk=poll.pk)
+
+
+def poll_share_lock(poll: Poll) -> Poll:
+    """Hold the poll row in share mode for an online vote: votes run side by side, while every transition (close,
+    publish) and paper entry, which take ``poll_lock``, waits for the votes in flight and they for it. So no ballot
+    is written after the close. PostgreSQL ``FOR SHARE``; elsewhere (SQLite locks the whole database for a write
+    anyway) the exclusive lock. Double votes are stopped by the participation's unique constraint, not by this lock.
+    """
+    if connection.vendor == "postgresql":
+        with connection.cursor() as cursor:
+            cursor.execute(f"SELECT 1 FROM {Poll._meta.db_table} WHERE id = %s FOR SHARE", [poll.pk])  # noqa: S608
+        return Poll.objects.select_related("conference__bloc__province").get(pk=poll.pk)
+    return poll_lock(poll)
 
 
 def require_poll_status(poll: Poll, *allowed: str) -> None:

@@ -27,7 +27,7 @@ from thidua.conferences.models import (
     PollParticipation,
     RollEntry,
 )
-from thidua.conferences.services._common import poll_conference, poll_lock, require_poll_status
+from thidua.conferences.services._common import poll_conference, poll_share_lock, require_poll_status
 from thidua.conferences.services._roll import roll_entry_for
 from thidua.conferences.voting.receipts import receipt_digest, receipt_token_new
 
@@ -133,7 +133,7 @@ def ballot_cast(*, actor: User, poll: Poll, choices: Mapping[int, str]) -> CastR
     """
     token = receipt_token_new()
     with transaction.atomic():
-        locked = poll_lock(poll)
+        locked = poll_share_lock(poll)
         require_poll_status(locked, PollStatus.OPEN)
         delegate, entry = _voter_resolve(actor, locked)
         if PollParticipation.objects.filter(poll=locked, roll_entry=entry).exists():
