@@ -1,17 +1,21 @@
-"""Issue 7's walk: a bloc's conference with three delegates (three units, three accounts), checked in; a delegate
-signs in on a phone and votes on the page, a second votes on the page, the third through the service; the poll is
-closed and published; the hall's projector shows the result (HTMX polling), and the receipt check confirms that the
-first delegate's ballot was counted."""
+"""Issue 7's walk: a bloc's conference with three delegates (three units, three accounts). The secretariat checks
+them in on the conference page (HTMX, with the live quorum) and opens the poll; a delegate signs in on a phone and
+votes on the page, a second votes on the page, the third through the service; the secretariat closes the poll and
+publishes the result, which the hall's projector shows (HTMX polling); the receipt check confirms that the first
+delegate's ballot was counted, and the minutes and the count record show the result."""
 
 import re
 
 import pytest
 from django.utils import timezone
+from playwright.sync_api import expect
 
 from tests.e2e.test_sign_in import _sign_in
+from thidua.accounts.choices import Role
 from thidua.accounts.services import user_create
+from thidua.accounts.tests.factories import grant
 from thidua.conferences.models import PollParticipation
-from thidua.conferences.services import ballot_cast, delegate_check_in, poll_close, poll_open, poll_publish
+from thidua.conferences.services import ballot_cast
 from thidua.conferences.tests.factories import conference_build, delegate_build, poll_build
 from thidua.demo.world import DEMO_PASSWORD
 from thidua.emulation.tests.factories import BlocFactory, member_add
@@ -52,14 +56,29 @@ def test_delegates_vote_and_the_hall_sees_the_result(live_server, browser, artif
         user_create(actor=None, username=username, full_name=name, password=DEMO_PASSWORD, unit=unit)
         for (username, name), unit in zip(accounts, units, strict=True)
     ]
+    secretary = user_create(
+        actor=None, username="thuky.khoi", full_name="Phạm Thị Lan", password=DEMO_PASSWORD, unit=units[0]
+    )
+    grant(secretary, Role.BLOC_SECRETARIAT, bloc=bloc)
     conference = conference_build(bloc)
-    delegates = [delegate_build(conference, u, user=user, present=False) for u, user in zip(units, users, strict=True)]
-    for delegate in delegates:
-        delegate_check_in(actor=None, delegate=delegate)
+    for unit, user in zip(units, users, strict=True):
+        delegate_build(conference, unit, user=user, present=False)
     poll = poll_build(conference, units, title="Suy tôn đơn vị dẫn đầu khối năm " + str(timezone.localdate().year))
-    poll_open(actor=None, poll=poll)
     candidate = {c.unit_id: c for c in poll.candidates.all()}
     base = live_server.url
+
+    # when the secretariat checks the three delegates in on the conference page and opens the poll
+    desk_context, desk = _signed_in_page(browser, base, "thuky.khoi", {"width": 1366, "height": 900})
+    desk.goto(f"{base}/hoi-nghi/{conference.pk}/")
+    assert "Có mặt 0/3 đơn vị — chưa đủ số lượng" in desk.locator("#quorum-badge").inner_text()
+    check_in = desk.get_by_role("button", name="Điểm danh", exact=True)
+    for left in (2, 1, 0):
+        check_in.first.click()
+        expect(check_in).to_have_count(left)  # the row was swapped in before the next click
+    desk.get_by_text("Có mặt 3/3 đơn vị — đủ số lượng").wait_for()
+    desk.goto(f"{base}/hoi-nghi/{conference.pk}/bieu-quyet/{poll.pk}/")
+    desk.get_by_role("button", name="Bắt đầu bỏ phiếu").click()
+    desk.get_by_role("button", name="Kết thúc bỏ phiếu").wait_for()
 
     # when the delegate of Sở Văn hóa signs in on a phone, finds the open poll and votes for Sở Y tế
     vh_context, vh = _signed_in_page(browser, base, "giamdoc.vh", PHONE)
@@ -93,7 +112,9 @@ def test_delegates_vote_and_the_hall_sees_the_result(live_server, browser, artif
     hall.wait_for_url(f"{base}/")
     hall.goto(f"{base}/hoi-nghi/{conference.pk}/trinh-chieu/")
     assert hall.get_by_text("Đã bỏ phiếu: 3/3").is_visible()
-    poll_publish(actor=None, poll=poll_close(actor=None, poll=poll))
+    desk.get_by_role("button", name="Kết thúc bỏ phiếu").click()
+    desk.get_by_role("button", name="Công bố kết quả").click()
+    desk.get_by_role("link", name="Biên bản kiểm phiếu").first.wait_for()
     hall.locator("#result").wait_for(timeout=15_000)
     assert hall.get_by_text("Trúng cử").first.is_visible()
     assert "2 phiếu" in hall.locator("#result").inner_text()
@@ -105,5 +126,14 @@ def test_delegates_vote_and_the_hall_sees_the_result(live_server, browser, artif
     vh.get_by_role("button", name="Kiểm tra", exact=True).click()
     vh.wait_for_load_state()
     assert vh.get_by_text("đã được ghi nhận và tính").is_visible()
-    for context in (vh_context, yt_context, hall_context):
+
+    # and the count record and the minutes give the figures and the result, ready to print and confirm
+    desk.get_by_role("link", name="Biên bản kiểm phiếu").first.click()
+    record = desk.locator("#count-record").inner_text()
+    assert "BIÊN BẢN KIỂM PHIẾU" in record.upper() and "Trúng cử" in record
+    desk.goto(f"{base}/hoi-nghi/{conference.pk}/bien-ban/")
+    minutes = desk.locator("#minutes").inner_text()
+    assert "Có mặt 3/3 đơn vị thành viên" in minutes and "Sở Y tế" in minutes
+    desk.screenshot(path=str(artifacts_dir / "conference-minutes.png"), full_page=True)
+    for context in (vh_context, yt_context, hall_context, desk_context):
         context.close()
