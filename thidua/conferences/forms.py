@@ -415,7 +415,8 @@ class PollForm(forms.Form):
 
 class CandidatesForm(forms.Form):
     """The ballot's list: member units of the bloc (for every kind, the election of the Khối trưởng and Khối phó
-    included: the bloc elects a unit)."""
+    included: the bloc elects a unit), in the order of the published ranking, each labelled with its rank and whether
+    its registration names the poll's title."""
 
     units = forms.ModelMultipleChoiceField(
         label=_("Đơn vị trên phiếu"),
@@ -425,9 +426,23 @@ class CandidatesForm(forms.Form):
         error_messages={"invalid_choice": _("Không tìm thấy đơn vị đã chọn."), "invalid_pk_value": _("Sai mã.")},
     )
 
-    def __init__(self, data: Any = None, *, units: QuerySet[Unit], initial: Any = None) -> None:
+    def __init__(
+        self, data: Any = None, *, units: QuerySet[Unit], initial: Any = None, registered: set[int] | None = None
+    ) -> None:
         super().__init__(data, initial=initial, prefix="candidates")
         self.fields["units"].queryset = units  # type: ignore[attr-defined]
+        registered = registered or set()
+
+        def label(unit: Unit) -> str:
+            notes = []
+            rank = getattr(unit, "published_rank", None)
+            if rank is not None:
+                notes.append(gettext("hạng %(rank)s trong bảng xếp hạng") % {"rank": rank})
+            if unit.pk in registered:
+                notes.append(gettext("đã đăng ký danh hiệu, hình thức này"))
+            return f"{unit.name} ({'; '.join(notes)})" if notes else unit.name
+
+        self.fields["units"].label_from_instance = label  # type: ignore[attr-defined]
 
 
 class PaperIssueForm(forms.Form):

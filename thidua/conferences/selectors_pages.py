@@ -7,10 +7,11 @@ sheets were handed out and entered, never which voter got which sheet (``voting/
 
 from __future__ import annotations
 
+import datetime as dt
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from django.db.models import Count, Exists, OuterRef, Q, QuerySet
+from django.db.models import Count, Exists, F, OuterRef, Q, QuerySet, Subquery
 
 from thidua.accounts.models import User
 from thidua.accounts.scoping import bloc_scope
@@ -28,8 +29,15 @@ from thidua.conferences.permissions import ConferencesPermission
 from thidua.conferences.services._common import member_units_filter
 from thidua.conferences.services._roll import roll_compute
 from thidua.conferences.services.polls import _quorum_met
+from thidua.core.text import fold
+from thidua.emulation.choices import BlocRole
 from thidua.emulation.models import Bloc, BlocMembership
 from thidua.organizations.models import Unit
+from thidua.people.models import Assignment, Person
+from thidua.registrations.choices import RegistrationStatus
+from thidua.registrations.models import Registration
+from thidua.scoring.choices import RoundStatus
+from thidua.scoring.models import UnitResult
 
 if TYPE_CHECKING:
     from thidua.accounts.scoping import Actor
@@ -64,9 +72,32 @@ def conference_delegates(*, conference: Conference) -> list[Delegate]:
 
 
 def conference_member_units(*, conference: Conference) -> QuerySet[Unit]:
-    """The bloc's member units on the day of the sitting: the units a voting delegate or a candidate may be."""
+    """The bloc's member units on the day of the sitting: the units a voting delegate or a candidate may be. In the
+    order of the bloc's published ranking of the year (``published_rank``; units without a rank last, by name), so
+    that the ballot's list is drawn from the ranking."""
     seats = BlocMembership.objects.filter(member_units_filter(conference)).values("unit_id")
-    return Unit.objects.filter(pk__in=seats).order_by("name", "pk")
+    rank = UnitResult.objects.filter(
+        scoring_round__bloc_id=conference.bloc_id,
+        scoring_round__year=conference.year,
+        scoring_round__status=RoundStatus.PUBLISHED,
+        unit_id=OuterRef("pk"),
+    ).values("rank")[:1]
+    return (
+        Unit.objects.filter(pk__in=seats)
+        .annotate(published_rank=Subquery(rank))
+        .order_by(F("published_rank").asc(nulls_last=True), "name", "pk")
+    )
+
+
+def units_registered_for(*, conference: Conference, title_id: int | None) -> set[int]:
+    """Member units whose registration of the year (đăng ký thi đua, not a draft) names ``title_id``."""
+    if title_id is None:
+        return set()
+    return set(
+        Registration.objects.filter(bloc_id=conference.bloc_id, year=conference.year, collective_titles=title_id)
+        .exclude(status=RegistrationStatus.DRAFT)
+        .values_list("unit_id", flat=True)
+    )
 
 
 def conference_delegate_accounts(*, conference: Conference) -> QuerySet[User]:
@@ -161,3 +192,40 @@ def poll_outstanding_serials(*, poll: Poll, limit: int = 200) -> list[int]:
         .order_by("serial")
         .values_list("serial", flat=True)[:limit]
     )
+
+
+# Positions that head a unit (folded, no diacritics), for the default chair and co-chair: the heads of the year's
+# Khối trưởng and Khối phó (issue 7, point 1). A suggestion on the form only: the secretariat may pick anyone.
+HEAD_POSITIONS = ("giam doc", "tong bien tap", "chanh van phong", "chanh thanh tra", "truong ban", "thu truong")
+
+
+@dataclass(frozen=True)
+class ChairDefaults:
+    chair: Person | None
+    co_chair: Person | None
+
+
+def chair_defaults(*, bloc: Bloc, year: int, on: dt.date) -> ChairDefaults:
+    """The people heading the bloc's Khối trưởng and (first) Khối phó units of ``year`` on ``on``: a post whose
+    title starts with a head's title (not a deputy's, "Phó …"). Two queries."""
+    seats = dict(
+        BlocMembership.objects.filter(bloc=bloc, year=year, role__in=(BlocRole.LEADER, BlocRole.DEPUTY))
+        .order_by("role", "unit__name")
+        .values_list("unit_id", "role")
+    )
+    if not seats:
+        return ChairDefaults(chair=None, co_chair=None)
+    heads: dict[int, Person] = {}
+    posts = (
+        Assignment.objects.filter(unit_id__in=seats, starts_on__lte=on)
+        .filter(Q(ends_on__isnull=True) | Q(ends_on__gte=on))
+        .select_related("person")
+        .order_by("-starts_on", "pk")
+    )
+    for post in posts:
+        title = fold(post.position).strip()
+        if post.unit_id not in heads and title.startswith(HEAD_POSITIONS):
+            heads[post.unit_id] = post.person
+    leader = next((heads.get(u) for u, role in seats.items() if role == BlocRole.LEADER), None)
+    deputy = next((heads.get(u) for u, role in seats.items() if role == BlocRole.DEPUTY and heads.get(u)), None)
+    return ChairDefaults(chair=leader, co_chair=deputy)

@@ -35,6 +35,7 @@ from thidua.conferences.models import AgendaItem, Conference, Delegate
 from thidua.conferences.permissions import can_run_conference
 from thidua.conferences.selectors import conference_access
 from thidua.conferences.selectors_pages import (
+    chair_defaults,
     conference_blocs_managed_by,
     conference_delegate_accounts,
     conference_delegates,
@@ -106,6 +107,9 @@ class ConferenceCreateView(LoginRequiredMixin, View):
         initial = {"year": year, "title": conference_title_default(year), "held_on": timezone.localdate()}
         if data is None and len(blocs) == 1:
             initial["bloc"] = blocs[0]
+            # By default the heads of the year's Khối trưởng and Khối phó units chair the conference.
+            defaults = chair_defaults(bloc=blocs[0], year=year, on=timezone.localdate())
+            initial["chair"], initial["co_chair"] = defaults.chair, defaults.co_chair
         return ConferenceCreateForm(
             data, blocs=blocs, people=person_list_visible_to(actor=request.user), initial=initial
         )

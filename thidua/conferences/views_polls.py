@@ -36,6 +36,7 @@ from thidua.conferences.selectors_pages import (
     poll_outstanding_serials,
     poll_paper_figures,
     poll_roll_entries,
+    units_registered_for,
 )
 from thidua.conferences.services import (
     CandidateInput,
@@ -168,9 +169,11 @@ def _page_forms(poll: Poll, candidates: list[PollCandidate], can_run: bool) -> d
     if not can_run or (conference.status == ConferenceStatus.CLOSED and status == PollStatus.DRAFT):
         return page_forms
     if status == PollStatus.DRAFT:
+        registered = units_registered_for(conference=conference, title_id=poll.award_title_id)
+        # A new list starts from the registrations: the units that registered for the title the poll proposes.
+        chosen = [c.unit_id for c in candidates if c.unit_id] or sorted(registered)
         page_forms["candidates"] = CandidatesForm(
-            units=conference_member_units(conference=conference),
-            initial={"units": [c.unit_id for c in candidates if c.unit_id]},
+            units=conference_member_units(conference=conference), initial={"units": chosen}, registered=registered
         )
     if status in (PollStatus.DRAFT, PollStatus.OPEN):
         page_forms["issue"] = PaperIssueForm()
