@@ -21,6 +21,11 @@ urlpatterns: list[URLPattern] = [
     path("<int:conference_id>/bieu-quyet/tao-moi/", views_polls.PollCreateView.as_view(), name="poll_create"),
     path("<int:conference_id>/bieu-quyet/<int:poll_id>/", views_polls.PollView.as_view(), name="poll"),
     path(
+        "<int:conference_id>/bieu-quyet/<int:poll_id>/phieu-giay/",
+        views_polls.PaperBallotsPrintView.as_view(),
+        name="paper_ballots_print",
+    ),
+    path(
         "<int:conference_id>/bieu-quyet/<int:poll_id>/thao-tac/<slug:action>/",
         views_polls.PollActionView.as_view(),
         name="poll_action",

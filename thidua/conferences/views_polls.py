@@ -317,3 +317,23 @@ class PollActionView(LoginRequiredMixin, View):
             return _done(request, poll, _("Đã nhập phiếu số %(serial)s.") % {"serial": data["serial"]})
         paper_sheet_mark(actor=user, poll=poll, serial=data["serial"], status=data["status"])
         return _done(request, poll, _("Đã ghi nhận phiếu số %(serial)s.") % {"serial": data["serial"]})
+
+
+class PaperBallotsPrintView(LoginRequiredMixin, View):
+    """The numbered paper ballots still outstanding, one per printed page: the poll's question, the instruction
+    (choose up to K, or for / against / abstain per candidate), the candidates with boxes, and the sheet's number.
+    The number identifies the sheet for the count, never a voter (``voting/README.md`` S8)."""
+
+    def get(self, request: AuthenticatedHttpRequest, conference_id: int, poll_id: int) -> HttpResponse:
+        poll = _run_poll_of(request, conference_id, poll_id)
+        return render(
+            request,
+            "conferences/paper_ballots_print.html",
+            {
+                "conference": _conference(poll),
+                "poll": poll,
+                "serials": poll_outstanding_serials(poll=poll, limit=1000),
+                "candidates": poll_candidates(poll=poll),
+                "is_yes_no": poll.kind == PollKind.YES_NO_ABSTAIN,
+            },
+        )
