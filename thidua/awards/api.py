@@ -15,7 +15,7 @@ from ninja import Query, Router, Schema
 from pydantic import Field, StringConstraints
 
 from thidua.accounts.api import api_actor
-from thidua.awards.errors import FactInvalid
+from thidua.awards.errors import FactConflict
 from thidua.awards.models import AwardRecordKind, DisciplineLevelChoice, RatingLevel
 from thidua.awards.rules.context import SubjectFacts
 from thidua.awards.rules.results import Verdict
@@ -312,7 +312,9 @@ def _evaluate(
             unit_ids=unit_ids,
         )
     except NoRuleSet as error:
-        raise FactInvalid(str(error), fields={"title_code": [str(error)]}) from error
+        # The request is well formed; the rules in force have no rule set for it (unknown title, or no automatic
+        # check under that regime): a conflict with the state of the rules, as the rules page shows it.
+        raise FactConflict(str(error), fields={"title_code": [str(error)]}) from error
     return _verdicts_out(person_ids or unit_ids, list(verdicts))
 
 

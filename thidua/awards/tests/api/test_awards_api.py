@@ -136,3 +136,19 @@ def test_subject_facts_get_and_evaluate(world, api):
         "application/json",
     )
     assert batch.status_code == 200 and len(batch.json()["items"]) == 1
+
+
+def test_evaluating_a_title_without_a_rule_set_is_a_conflict_with_the_rules_not_bad_input(world, api):
+    response = api(world.province_office).post(
+        "/api/v1/awards/eligibility/evaluate",
+        {
+            "subject_kind": "unit",
+            "subject_id": world.a.pk,
+            "title_code": "KHONG_CO",
+            "year": 2023,
+            "reference_date": "2023-12-01",
+        },
+        "application/json",
+    )
+    assert response.status_code == 409
+    assert "title_code" in response.json()["fields"]
