@@ -81,9 +81,11 @@ check: install-dev
 
 # Coverage is measured on one pass; CI's second (PostgreSQL) pass sets PYTEST_COV= to save a third of its time.
 PYTEST_COV ?= --cov --cov-report=term:skip-covered
+# One test process per core (pytest-xdist; each gets its own test database). PYTEST_WORKERS=0 runs in one process.
+PYTEST_WORKERS ?= auto
 
 pytest: install-dev
-	$(BIN)/pytest $(PYTEST_COV) $(PYTEST_ARGS)
+	$(BIN)/pytest -n $(PYTEST_WORKERS) $(PYTEST_COV) $(PYTEST_ARGS)
 
 e2e: install-dev
 	$(BIN)/pytest -m e2e tests/e2e $(PYTEST_ARGS)

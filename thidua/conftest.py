@@ -26,6 +26,14 @@ from thidua.organizations.models import Unit
 from thidua.organizations.tests.factories import ProvinceFactory, UnitFactory
 
 
+def pytest_make_parametrize_id(config: pytest.Config, val: object, argname: str) -> str | None:
+    """Bytes parameters (generated files) get a stable test id: the suite runs on several processes
+    (pytest-xdist), which must collect the same ids, and a generated XLSX or ZIP differs from run to run."""
+    if isinstance(val, bytes | bytearray):
+        return f"{argname}-bytes"
+    return None
+
+
 @dataclass(frozen=True)
 class World:
     p: Unit
