@@ -17,7 +17,7 @@ from django.db import transaction
 from django.utils import formats, timezone
 from django.utils.translation import gettext as _
 
-from thidua.awards.models import Dossier, Nomination
+from thidua.awards.models import Dossier, DossierStatus, Nomination
 from thidua.awards.rules.quotas import DECISION_AUTHORITY
 from thidua.awards.services import dossier_create, nomination_add
 from thidua.conferences.audit import conferences_event
@@ -34,7 +34,7 @@ if TYPE_CHECKING:
     from thidua.awards.models import Title
     from thidua.organizations.models import Unit
 
-_EDITABLE = ("draft", "returned")
+_EDITABLE = (DossierStatus.DRAFT, DossierStatus.RETURNED)  # as Dossier.is_editable
 
 
 @dataclass(frozen=True)
@@ -73,7 +73,7 @@ def awarding_body_for(title: Title, conference: Conference) -> str:
     return f"{authority} {province.short_name or province.name}" if authority.endswith(" tỉnh") else authority
 
 
-def _bloc_dossier(actor: User | None, poll: Poll, conference: Conference, title: Title, now: dt.datetime) -> Dossier:
+def _bloc_dossier(actor: User | None, conference: Conference, title: Title, now: dt.datetime) -> Dossier:
     """The bloc's editable dossier of the conference's year for the title's awarding body, or a new one."""
     awarding_body = awarding_body_for(title, conference)
     existing = (
@@ -97,7 +97,7 @@ def _bloc_dossier(actor: User | None, poll: Poll, conference: Conference, title:
 def _apply_honouring(actor: User | None, poll: Poll, conference: Conference, now: dt.datetime) -> ResultApplied:
     title = poll.award_title
     assert title is not None  # noqa: S101  (checked by the caller)
-    dossier = _bloc_dossier(actor, poll, conference, title, now)
+    dossier = _bloc_dossier(actor, conference, title, now)
     already = set(
         Nomination.objects.filter(dossier=dossier, title=title, unit__isnull=False).values_list("unit_id", flat=True)
     )
