@@ -30,7 +30,7 @@ from thidua.awards.services import (
     task_rating_import,
 )
 from thidua.awards.services.imports import MAX_ROWS
-from thidua.core.api.errors import ERROR_RESPONSES, MAX_ID, WRITE_RESPONSES
+from thidua.core.api.errors import ERROR_RESPONSES, MAX_ID, WRITE_RESPONSES, ErrorOut
 
 router = Router(tags=["Khen thưởng"])
 
@@ -384,7 +384,7 @@ def subject_facts_get_op(request: HttpRequest, query: Query[FactsQuery]) -> Subj
 
 @router.post(
     "/awards/eligibility/evaluate",
-    response={200: VerdictOut, **ERROR_RESPONSES},
+    response={200: VerdictOut, **ERROR_RESPONSES, 409: ErrorOut},  # 409: no rule set for the title
     operation_id="eligibility_evaluate",
     summary="Xét điều kiện khen thưởng cho một cá nhân hoặc tập thể, kèm căn cứ pháp lý của từng điều kiện",
 )
@@ -402,7 +402,7 @@ def eligibility_evaluate_op(request: HttpRequest, payload: EvaluateIn) -> Verdic
 
 @router.post(
     "/awards/eligibility/evaluate-batch",
-    response={200: VerdictsOut, **ERROR_RESPONSES},
+    response={200: VerdictsOut, **ERROR_RESPONSES, 409: ErrorOut},  # 409: no rule set for the title
     operation_id="eligibility_evaluate_batch",
     summary="Xét điều kiện khen thưởng cho nhiều cá nhân hoặc tập thể (tối đa 500)",
 )
